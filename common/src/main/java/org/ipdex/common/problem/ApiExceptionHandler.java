@@ -1,0 +1,20 @@
+package org.ipdex.common.problem;
+
+import io.micronaut.http.HttpRequest;
+import io.micronaut.http.HttpResponse;
+import io.micronaut.http.annotation.Produces;
+import io.micronaut.http.server.exceptions.ExceptionHandler;
+import jakarta.inject.Singleton;
+
+/** The one place where a domain error becomes an HTTP answer. */
+@Produces(Problem.MEDIA_TYPE)
+@Singleton
+final class ApiExceptionHandler implements ExceptionHandler<ApiException, HttpResponse<Problem>> {
+
+    @Override
+    public HttpResponse<Problem> handle(HttpRequest request, ApiException exception) {
+        Problem problem = Problems.of(request, exception.status(), exception.type(), exception.getMessage(),
+                exception.errors());
+        return HttpResponse.<Problem>status(exception.status()).contentType(Problem.MEDIA_TYPE).body(problem);
+    }
+}

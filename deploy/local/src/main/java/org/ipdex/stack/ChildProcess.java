@@ -1,0 +1,122 @@
+package org.ipdex.stack;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * A server process the stack started: its output goes to a log file, its pid to a pid file (so that
+ * {@code stop} and the next start can find it), and it is "up" when a health URL answers 200.
+ */
+public final class ChildProcess implements AutoCloseable {
+
+    private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
+
+    private final String name;
+    private final Process process;
+    private final Path log;
+    private final Path pidFile;
+
+    private ChildProcess(String name, Process process, Path log, Path pidFile) {
+        this.name = name;
+        this.process = process;
+        this.log = log;
+        this.pidFile = pidFile;
+    }
+
+    public static ChildProcess start(String name, List<String> command, Map<String, String> environment,
+                                     Path log, Path pidFile) {
+        try {
+            Files.createDirectories(log.getParent());
+            ProcessBuilder builder = new ProcessBuilder(command)
+                    .redirectErrorStream(true)
+                    .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()));
+            builder.environment().putAll(environment);
+            Process process = builder.start();
+            if (pidFile != null) {
+                Files.createDirectories(pidFile.getParent());
+                Files.writeString(pidFile, Long.toString(process.pid()));
+            }
+            return new ChildProcess(name, process, log, pidFile);
+        } catch (IOException e) {
+            throw new UncheckedIOException("Could not start " + name, e);
+        }
+    }
+
+    /** Polls {@code healthUrl} until it answers 200; fails fast with the log's tail if the process dies. */
+    public void awaitHealthy(String healthUrl, Duration timeout) {
+        Instant deadline = Instant.now().plus(timeout);
+        HttpRequest request = HttpRequest.newBuilder(URI.create(healthUrl)).timeout(Duration.ofSeconds(5)).build();
+        while (Instant.now().isBefore(deadline)) {
+            if (!process.isAlive()) {
+                throw new IllegalStateException(name + " exited with code " + process.exitValue()
+                        + "; last lines of " + log + ":\n" + Files2.tail(log, 40));
+            }
+            try {
+                if (HTTP.send(request, HttpResponse.BodyHandlers.discarding()).statusCode() == 200) {
+                    return;
+                }
+            } catch (IOException e) {
+                // not listening yet
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException("Interrupted while waiting for " + name, e);
+            }
+            sleep(250);
+        }
+        throw new IllegalStateException(name + " was not healthy within " + timeout + "; last lines of " + log
+                + ":\n" + Files2.tail(log, 40));
+    }
+
+    public boolean isAlive() {
+        return process.isAlive();
+    }
+
+    public Path log() {
+        return log;
+    }
+
+    /** Stops the process and everything it started (runuser starts Elasticsearch as a grandchild). */
+    @Override
+    public void close() {
+        stopTree(process.toHandle());
+        if (pidFile != null) {
+            try {
+                Files.deleteIfExists(pidFile);
+            } catch (IOException ignored) {
+                // a stale pid file is checked against the live process table before use
+            }
+        }
+    }
+
+    static void stopTree(ProcessHandle root) {
+        List<ProcessHandle> all = new java.util.ArrayList<>(root.descendants().toList());
+        all.add(root);
+        all.forEach(ProcessHandle::destroy);
+        for (ProcessHandle handle : all) {
+            try {
+                handle.onExit().get(20, TimeUnit.SECONDS);
+            } catch (Exception e) {
+                handle.destroyForcibly();
+            }
+        }
+    }
+
+    private static void sleep(long millis) {
+        try {
+            Thread.sleep(millis);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+}
