@@ -25,7 +25,9 @@ final class ProblemErrorResponseProcessor implements ErrorResponseProcessor<Prob
                 .filter(error -> error.getPath().isPresent())
                 .map(error -> ProblemError.atParameter(error.getPath().get(), error.getMessage()))
                 .toList();
-        String detail = context.getErrors().stream().map(Error::getMessage).findFirst().orElse(status.getReason());
+        // a 500's message is about our internals (SQL, stack state): log it, never send it
+        String detail = status.getCode() >= 500 ? "An unexpected error occurred; quote the request id to support."
+                : context.getErrors().stream().map(Error::getMessage).findFirst().orElse(status.getReason());
         Problem problem = Problems.of(context.getRequest(), status, Problems.typeOf(status), detail, errors);
         return response.contentType(Problem.MEDIA_TYPE).body(problem);
     }

@@ -10,6 +10,9 @@ import java.util.Map;
  */
 public final class TestStack {
 
+    /** Signs the identity tokens of every service under test; never used outside tests. */
+    public static final String IDENTITY_SECRET = "test-identity-secret-0123456789-abcdefghijklmnop";
+
     private static final Path ROOT = Path.of(System.getProperty("java.io.tmpdir"), "ipdex-test");
     private static EmbeddedDatabase database;
     private static ElasticsearchNode elasticsearch;
@@ -35,6 +38,13 @@ public final class TestStack {
             }, "stop-test-elasticsearch"));
         }
         return elasticsearch;
+    }
+
+    /** What every service under test needs: the identity secret, and a fresh database of its own. */
+    public static Map<String, String> serviceProperties(String databasePrefix) {
+        Map<String, String> properties = freshDatasource(databasePrefix);
+        properties.put("ipdex.identity.secret", IDENTITY_SECRET);
+        return properties;
     }
 
     /** Micronaut properties for a fresh database of its own on the shared server. */
