@@ -1,0 +1,101 @@
+package org.ipdex.stack;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+
+/**
+ * Loads the real office specs through the public API, as an office would. Safe to run on every start: an
+ * existing office answers 409 and an unchanged spec registers no new version.
+ */
+final class DemoData {
+
+    record Office(String code, String name, String country, String contactEmail) {
+    }
+
+    record Spec(String officeCode, String resource) {
+    }
+
+    static final List<Office> OFFICES = List.of(
+            new Office("EP", "European Patent Office", "EP", "patentdata@epo.org"),
+            new Office("US", "United States Patent and Trademark Office", "US", "data@uspto.gov"),
+            new Office("DE", "Deutsches Patent- und Markenamt", "DE", "datenabgabe@dpma.de"));
+
+    static final List<Spec> SPECS = List.of(
+            new Spec("EP", "epo-ops/ops-swagger2.yaml"),
+            new Spec("DE", "dpma-connect-plus/openapi.yaml"));
+
+    private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+    private final String gateway;
+    private final String adminKey;
+
+    DemoData(String gateway, String adminKey) {
+        this.gateway = gateway;
+        this.adminKey = adminKey;
+    }
+
+    /** @return how many specs were newly registered */
+    int load(Path corpus) {
+        for (Office office : OFFICES) {
+            String json = """
+                    {"code":"%s","name":"%s","country":"%s","contactEmail":"%s"}"""
+                    .formatted(office.code(), office.name(), office.country(), office.contactEmail());
+            int status = post("/api/v1/admin/offices", "application/json", json.getBytes());
+            if (status != 201 && status != 409) {
+                throw new IllegalStateException("Creating office " + office.code() + " answered " + status);
+            }
+        }
+        int registered = 0;
+        for (Spec spec : SPECS) {
+            int status = post("/api/v1/catalog/apis?office=" + spec.officeCode(), "application/yaml",
+                    read(corpus, spec.resource()));
+            if (status == 201) {
+                registered++;
+            } else if (status != 200) {
+                throw new IllegalStateException("Registering " + spec.resource() + " answered " + status);
+            }
+        }
+        return registered;
+    }
+
+    private int post(String path, String contentType, byte[] body) {
+        HttpRequest request = HttpRequest.newBuilder(URI.create(gateway + path))
+                .timeout(Duration.ofSeconds(60))
+                .header("Authorization", "Bearer " + adminKey)
+                .header("Content-Type", contentType)
+                .POST(HttpRequest.BodyPublishers.ofByteArray(body)).build();
+        try {
+            return http.send(request, HttpResponse.BodyHandlers.discarding()).statusCode();
+        } catch (IOException e) {
+            throw new UncheckedIOException("POST " + path + " failed", e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** The shared corpus when it is beside the checkout, else the copies shipped in this module. */
+    private static byte[] read(Path corpus, String resource) {
+        try {
+            if (corpus != null && Files.isRegularFile(corpus.resolve(resource))) {
+                return Files.readAllBytes(corpus.resolve(resource));
+            }
+            try (InputStream in = DemoData.class.getResourceAsStream("/demo/" + resource)) {
+                if (in == null) {
+                    throw new IllegalStateException("Demo spec missing: " + resource);
+                }
+                return in.readAllBytes();
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}

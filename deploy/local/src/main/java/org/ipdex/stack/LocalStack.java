@@ -1,0 +1,276 @@
+package org.ipdex.stack;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.channels.FileChannel;
+import java.nio.channels.FileLock;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.security.SecureRandom;
+import java.time.Duration;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.Deque;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * The whole product on one machine: PostgreSQL, Elasticsearch, the four services and demo data. Started by
+ * {@code deploy/local/ipdex up}; the end-to-end test starts it the same way with its own home and ports.
+ */
+public final class LocalStack implements AutoCloseable {
+
+    private static final Duration SERVICE_START = Duration.ofSeconds(120);
+
+    private final StackSettings settings;
+    private final Deque<AutoCloseable> started = new ArrayDeque<>();
+    private FileLock lock;
+    private String adminKey;
+
+    private LocalStack(StackSettings settings) {
+        this.settings = settings;
+    }
+
+    public static LocalStack start(StackSettings settings) {
+        LocalStack stack = new LocalStack(settings);
+        try {
+            stack.bringUp();
+            return stack;
+        } catch (RuntimeException e) {
+            stack.close();
+            throw e;
+        }
+    }
+
+    public String gatewayUrl() {
+        return "http://127.0.0.1:" + settings.ports().gateway();
+    }
+
+    public String serviceUrl(String service) {
+        StackSettings.Ports ports = settings.ports();
+        int port = switch (service) {
+            case "catalog-service" -> ports.catalog();
+            case "authority-service" -> ports.authority();
+            case "search-service" -> ports.search();
+            default -> ports.gateway();
+        };
+        return "http://127.0.0.1:" + port;
+    }
+
+    public String adminKey() {
+        return adminKey;
+    }
+
+    private void bringUp() {
+        Path home = settings.home();
+        mkdirs(home, settings.run(), settings.logs());
+        lock = exclusiveLock(home.resolve("stack.lock"));
+        StaleProcesses.stopAll(settings.run());
+
+        String jdbcServer;
+        String dbUser;
+        String dbPassword;
+        if (settings.postgresServer().isPresent()) {
+            StackSettings.ExternalPostgres external = settings.postgresServer().get();
+            jdbcServer = external.serverUrl();
+            dbUser = external.user();
+            dbPassword = external.password();
+        } else {
+            log("starting PostgreSQL on port " + settings.ports().postgres());
+            EmbeddedDatabase database = EmbeddedDatabase.start(home.resolve("postgres"), settings.ports().postgres());
+            started.push(database);
+            jdbcServer = database.serverUrl();
+            dbUser = EmbeddedDatabase.USER;
+            dbPassword = "";
+        }
+        for (String db : List.of("ipdex_catalog", "ipdex_authority", "ipdex_gateway")) {
+            EmbeddedDatabase.createDatabaseIfMissing(jdbcServer, dbUser, dbPassword, db);
+        }
+
+        String elasticsearch = settings.elasticsearch().orElseGet(() -> {
+            log("starting Elasticsearch " + Distribution.version() + " on port " + settings.ports().elasticsearch());
+            ElasticsearchNode node = ElasticsearchNode.start(home, home.resolve("elasticsearch"),
+                    settings.ports().elasticsearch(), settings.elasticsearchHeap(),
+                    settings.run().resolve("elasticsearch.pid"));
+            started.push(node);
+            return node.url();
+        });
+
+        Map<String, String> common = Map.of("IPDEX_IDENTITY_SECRET", identitySecret(home.resolve("identity-secret")),
+                "DATASOURCES_DEFAULT_USERNAME", dbUser, "DATASOURCES_DEFAULT_PASSWORD", dbPassword);
+        StackSettings.Ports ports = settings.ports();
+        List<ChildProcess> backends = new ArrayList<>();
+        backends.add(service("catalog-service", ports.catalog(), common,
+                Map.of("DATASOURCES_DEFAULT_URL", jdbcServer + "ipdex_catalog")));
+        backends.add(service("authority-service", ports.authority(), common,
+                Map.of("DATASOURCES_DEFAULT_URL", jdbcServer + "ipdex_authority")));
+        backends.add(service("search-service", ports.search(), common, Map.of(
+                "IPDEX_ELASTICSEARCH_URL", elasticsearch,
+                "IPDEX_FEEDS_CATALOG_URL", serviceUrl("catalog-service"),
+                "IPDEX_FEEDS_AUTHORITY_URL", serviceUrl("authority-service"))));
+        for (int i = 0; i < backends.size(); i++) {
+            backends.get(i).awaitHealthy(serviceUrl(List.of("catalog-service", "authority-service",
+                    "search-service").get(i)) + "/health", SERVICE_START);
+        }
+        ChildProcess gateway = service("gateway", ports.gateway(), common, Map.of(
+                "DATASOURCES_DEFAULT_URL", jdbcServer + "ipdex_gateway",
+                "IPDEX_BOOTSTRAP_ADMIN_KEY_FILE", settings.adminKeyFile().toString(),
+                "IPDEX_BACKENDS_CATALOG_URL", serviceUrl("catalog-service"),
+                "IPDEX_BACKENDS_AUTHORITY_URL", serviceUrl("authority-service"),
+                "IPDEX_BACKENDS_SEARCH_URL", serviceUrl("search-service")));
+        gateway.awaitHealthy(gatewayUrl() + "/health", SERVICE_START);
+        adminKey = read(settings.adminKeyFile()).strip();
+
+        Path corpus = settings.repository().resolve("../shared/corpus/openapi").normalize();
+        int registered = new DemoData(gatewayUrl(), adminKey).load(Files.isDirectory(corpus) ? corpus : null);
+        log("demo data loaded (" + registered + " new specs registered)");
+    }
+
+    private ChildProcess service(String name, int port, Map<String, String> common, Map<String, String> own) {
+        Map<String, String> env = new HashMap<>(common);
+        env.putAll(own);
+        env.put("MICRONAUT_SERVER_PORT", Integer.toString(port));
+        log("starting " + name + " on port " + port);
+        ChildProcess process = ChildProcess.start(name,
+                List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                        "-Xms64m", "-Xmx512m", "-XX:+ExitOnOutOfMemoryError",
+                        "-jar", settings.jar(name).toString()),
+                env, settings.logs().resolve(name + ".log"), settings.run().resolve(name + ".pid"));
+        started.push(process);
+        return process;
+    }
+
+    /** Stops everything this stack started, newest first. */
+    @Override
+    public void close() {
+        while (!started.isEmpty()) {
+            try {
+                started.pop().close();
+            } catch (Exception e) {
+                log("while stopping: " + e.getMessage());
+            }
+        }
+        if (lock != null) {
+            try {
+                lock.release();
+                lock.channel().close();
+            } catch (IOException ignored) {
+                // the lock goes with the process anyway
+            }
+            lock = null;
+        }
+    }
+
+    public static void main(String[] args) throws InterruptedException {
+        String command = args.length == 0 ? "up" : args[0];
+        Path repository = Path.of(Optional.ofNullable(System.getProperty("ipdex.repository")).orElse("."))
+                .toAbsolutePath().normalize();
+        StackSettings settings = StackSettings.fromEnvironment(repository, System.getenv());
+        switch (command) {
+            case "up" -> up(settings);
+            case "stop" -> {
+                StaleProcesses.stopLauncher(settings.run());
+                StaleProcesses.stopAll(settings.run());
+                log("stopped");
+            }
+            default -> {
+                System.err.println("usage: ipdex [up|stop]");
+                System.exit(2);
+            }
+        }
+    }
+
+    private static void up(StackSettings settings) throws InterruptedException {
+        Path launcherPid = settings.run().resolve("launcher.pid");
+        LocalStack stack;
+        try {
+            stack = start(settings);
+        } catch (RuntimeException e) {
+            System.err.println("ipdex: " + e.getMessage());
+            System.exit(1);
+            return;
+        }
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+            log("stopping");
+            stack.close();
+            try {
+                Files.deleteIfExists(launcherPid);
+            } catch (IOException ignored) {
+                // nothing left to clean up
+            }
+        }, "ipdex-stop"));
+        write(launcherPid, Long.toString(ProcessHandle.current().pid()));
+        System.out.println();
+        System.out.println("  ipdex is running.");
+        System.out.println("  Portal:        " + stack.gatewayUrl() + "/");
+        System.out.println("  API docs:      " + stack.gatewayUrl() + "/docs");
+        System.out.println("  Admin API key: " + stack.adminKey() + "   (also in " + settings.adminKeyFile() + ")");
+        System.out.println("  Data and logs: " + settings.home());
+        System.out.println("  Stop with Ctrl-C, or 'deploy/local/ipdex stop' from another terminal.");
+        System.out.println();
+        Thread.currentThread().join();
+    }
+
+    private static FileLock exclusiveLock(Path file) {
+        try {
+            FileChannel channel = FileChannel.open(file, StandardOpenOption.CREATE, StandardOpenOption.WRITE);
+            FileLock lock = channel.tryLock();
+            if (lock == null) {
+                channel.close();
+                throw new IllegalStateException("Another ipdex stack is running with data in " + file.getParent()
+                        + " (stop it with 'deploy/local/ipdex stop')");
+            }
+            return lock;
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** The HS256 secret the services share; made once and kept with the data it protects. */
+    private static String identitySecret(Path file) {
+        if (Files.isRegularFile(file)) {
+            return read(file).strip();
+        }
+        byte[] random = new byte[48];
+        new SecureRandom().nextBytes(random);
+        String secret = Base64.getUrlEncoder().withoutPadding().encodeToString(random);
+        write(file, secret);
+        return secret;
+    }
+
+    private static void write(Path file, String text) {
+        try {
+            Files.writeString(file, text);
+            Files.setPosixFilePermissions(file, PosixFilePermissions.fromString("rw-------"));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private static String read(Path file) {
+        try {
+            return Files.readString(file);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private static void mkdirs(Path... dirs) {
+        try {
+            for (Path dir : dirs) {
+                Files.createDirectories(dir);
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    static void log(String message) {
+        System.out.println("ipdex: " + message);
+    }
+}
