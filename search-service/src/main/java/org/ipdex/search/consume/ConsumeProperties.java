@@ -1,0 +1,24 @@
+package org.ipdex.search.consume;
+
+import io.micronaut.context.annotation.ConfigurationProperties;
+import io.micronaut.core.bind.annotation.Bindable;
+
+import java.time.Duration;
+
+/**
+ * How every feed consumer polls.
+ *
+ * @param pollInterval wait between two polls that found nothing new; a full page is followed at once
+ * @param batchSize    events asked for per poll (the feed allows up to 1000)
+ * @param minBackoff   first wait after a failure; doubled per failure up to {@code maxBackoff}
+ * @param maxPageBytes largest feed page accepted; API documents with their operations can be big
+ */
+@ConfigurationProperties(ConsumeProperties.PREFIX)
+public record ConsumeProperties(@Bindable(defaultValue = "500ms") Duration pollInterval,
+                                @Bindable(defaultValue = "500") int batchSize,
+                                @Bindable(defaultValue = "200ms") Duration minBackoff,
+                                @Bindable(defaultValue = "30s") Duration maxBackoff,
+                                @Bindable(defaultValue = "67108864") int maxPageBytes) {
+
+    public static final String PREFIX = "ipdex.consume";
+}

@@ -1,0 +1,50 @@
+package org.ipdex.search.consume;
+
+import io.micronaut.http.HttpRequest;
+import io.micronaut.http.HttpResponse;
+import io.micronaut.http.client.HttpClient;
+import io.micronaut.http.uri.UriBuilder;
+import io.micronaut.json.JsonMapper;
+import org.ipdex.common.feed.ChangeEvent;
+
+import java.io.IOException;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Reads pages of one service's change feed. The HTTP client comes from Micronaut's registry, so the common
+ * {@code ServiceTokenClientFilter} adds this service's identity token to every call.
+ */
+final class FeedClient implements AutoCloseable {
+
+    private final HttpClient http;
+    private final JsonMapper json;
+
+    FeedClient(HttpClient http, JsonMapper json) {
+        this.http = http;
+        this.json = json;
+    }
+
+    /** Any failure (refused, 404 of a service that has no feed yet, 5xx) is thrown: the caller backs off. */
+    FeedPage read(long after, int limit) throws IOException {
+        String uri = UriBuilder.of("/internal/v1/changes").queryParam("after", after).queryParam("limit", limit)
+                .toString();
+        HttpResponse<String> response = http.toBlocking().exchange(
+                HttpRequest.GET(uri).accept(ChangeEvent.MEDIA_TYPE), String.class);
+        List<ChangeEvent> events = new ArrayList<>();
+        String body = response.getBody().orElse("");
+        for (String line : body.split("\n")) {
+            if (!line.isBlank()) {
+                events.add(json.readValue(line, ChangeEvent.class));
+            }
+        }
+        long last = events.isEmpty() ? after : events.get(events.size() - 1).seq();
+        long head = response.getHeaders().get(ChangeEvent.HEAD_HEADER, Long.class).orElse(last);
+        return new FeedPage(events, Math.max(head, last));
+    }
+
+    @Override
+    public void close() {
+        http.close();
+    }
+}

@@ -1,0 +1,24 @@
+package org.ipdex.search.index;
+
+import io.micronaut.context.annotation.ConfigurationProperties;
+import io.micronaut.core.bind.annotation.Bindable;
+
+import java.time.Duration;
+
+/**
+ * Where the search cluster is and how this service names its indices there.
+ *
+ * @param url            e.g. {@code http://127.0.0.1:9200} (env {@code IPDEX_ELASTICSEARCH_URL})
+ * @param indexPrefix    put in front of every index and alias name, so that several environments (or test
+ *                       classes) can share one cluster without reading each other's checkpoints
+ * @param connectTimeout fail fast when the cluster is down, so the feed consumer backs off instead of hanging
+ * @param socketTimeout  longest wait for one response (a large bulk request)
+ */
+@ConfigurationProperties(ElasticsearchProperties.PREFIX)
+public record ElasticsearchProperties(@Bindable(defaultValue = "http://127.0.0.1:9200") String url,
+                                      @Bindable(defaultValue = "") String indexPrefix,
+                                      @Bindable(defaultValue = "2s") Duration connectTimeout,
+                                      @Bindable(defaultValue = "30s") Duration socketTimeout) {
+
+    public static final String PREFIX = "ipdex.elasticsearch";
+}

@@ -1,0 +1,2 @@
+/** The Elasticsearch indices this service owns: versioned mappings, aliases, the client. See README.md. */
+package org.ipdex.search.index;
