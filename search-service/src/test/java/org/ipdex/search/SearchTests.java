@@ -46,8 +46,12 @@ public final class SearchTests {
     public static void await(String what, BooleanSupplier condition) {
         long deadline = System.nanoTime() + Duration.ofSeconds(20).toNanos();
         while (System.nanoTime() < deadline) {
-            if (condition.getAsBoolean()) {
-                return;
+            try {
+                if (condition.getAsBoolean()) {
+                    return;
+                }
+            } catch (HttpClientResponseException e) {
+                // 503 while an index is being created or Elasticsearch is away: not yet
             }
             try {
                 Thread.sleep(100);

@@ -94,6 +94,7 @@ public final class FeedConsumer {
             thread.interrupt();
             thread.join(Duration.ofSeconds(10).toMillis());
             thread = null;
+            LOG.info("Stopped following feed {} at seq {}", feed.name(), checkpoint == null ? "?" : checkpoint.seq());
         }
         client.close();
     }
@@ -104,6 +105,7 @@ public final class FeedConsumer {
         while (running) {
             try {
                 boolean more = step();
+                lag.succeeded();
                 if (failing) {
                     LOG.info("Feed {} is being followed again from seq {}", feed.name(), checkpoint.seq());
                     failing = false;

@@ -68,16 +68,23 @@ public final class FeedLag {
                 s.state(), s.error());
     }
 
+    /** Only the head: a poll can succeed while applying its page fails, and that failure must stay visible. */
     void polled(long head) {
         Snapshot s = snapshot;
-        snapshot = new Snapshot(s.checkpoint(), head, s.lastAppliedAt(), s.head() > s.checkpoint() ? "catching up"
-                : "following", null);
+        snapshot = new Snapshot(s.checkpoint(), head, s.lastAppliedAt(), s.state(), s.error());
     }
 
     void applied(Checkpoint checkpoint) {
         Snapshot s = snapshot;
         snapshot = new Snapshot(checkpoint.seq(), Math.max(s.head(), checkpoint.seq()), checkpoint.atInstant(),
-                checkpoint.seq() < s.head() ? "catching up" : "following", null);
+                s.state(), s.error());
+    }
+
+    /** A whole poll (read, apply, checkpoint) went through. */
+    void succeeded() {
+        Snapshot s = snapshot;
+        snapshot = new Snapshot(s.checkpoint(), s.head(), s.lastAppliedAt(),
+                s.checkpoint() < s.head() ? "catching up" : "following", null);
     }
 
     void failed(String error) {

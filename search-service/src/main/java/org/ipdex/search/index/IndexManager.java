@@ -2,6 +2,7 @@ package org.ipdex.search.index;
 
 import co.elastic.clients.elasticsearch.ElasticsearchClient;
 import co.elastic.clients.elasticsearch._types.ElasticsearchException;
+import co.elastic.clients.elasticsearch._types.HealthStatus;
 import jakarta.inject.Singleton;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -29,8 +30,11 @@ public class IndexManager {
         this.indices = indices;
     }
 
-    /** Idempotent; cheap once every index exists. Several instances may race: the loser finds it created. */
-    public void ensureAll() throws IOException {
+    /**
+     * Idempotent; cheap once every index exists. Synchronized so that a second consumer waits for the indices
+     * instead of reading one whose shard is still starting; other instances may race: the loser finds it created.
+     */
+    public synchronized void ensureAll() throws IOException {
         if (ready) {
             return;
         }
@@ -52,6 +56,9 @@ public class IndexManager {
         String concrete = indices.concrete(index);
         try (InputStream mapping = mapping(index)) {
             client.indices().create(c -> c.index(concrete).withJson(mapping).aliases(alias, a -> a));
+            // a new index answers 503 until its primary shard is allocated; be ready only after that
+            client.cluster().health(h -> h.index(concrete).waitForStatus(HealthStatus.Yellow)
+                    .timeout(t -> t.time("30s")));
             LOG.info("Created index {} behind alias {}", concrete, alias);
         } catch (ElasticsearchException e) {
             if (!"resource_already_exists_exception".equals(e.error().type())) {

@@ -32,7 +32,7 @@ public class ApiSearch {
         List<ApiHit> hits = found.hits().stream().map(hit -> {
             ApiEntry api = hit.source();
             return new ApiHit(api.apiId(), api.officeCode(), api.title(), api.description(), api.lifecycle(),
-                    api.operationCount(), hit.score(), IndexSearch.snippet(spec, hit));
+                    api.operationCount(), IndexSearch.score(hit), IndexSearch.snippet(spec, hit));
         }).toList();
         return new Page<>(hits, found.next());
     }

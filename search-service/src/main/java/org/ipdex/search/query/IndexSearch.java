@@ -85,6 +85,11 @@ final class IndexSearch {
         return new Found<>(page, SearchCursor.encode(sortName, page.get(page.size() - 1).sort()));
     }
 
+    /** Elasticsearch reports NaN when the order was not by relevance; the API leaves the score out then. */
+    static Double score(Hit<?> hit) {
+        return hit.score() == null || hit.score().isNaN() ? null : hit.score();
+    }
+
     /** The first highlighted fragment, in the order of {@link Spec#highlight()}. */
     static String snippet(Spec spec, Hit<?> hit) {
         for (String field : spec.highlight()) {

@@ -38,7 +38,7 @@ public class OperationSearch {
         List<OperationHit> hits = found.hits().stream().map(hit -> {
             OperationEntry operation = hit.source();
             return new OperationHit(operation.apiId(), operation.officeCode(), operation.apiTitle(),
-                    operation.method(), operation.path(), operation.operationId(), operation.summary(), hit.score(),
+                    operation.method(), operation.path(), operation.operationId(), operation.summary(), IndexSearch.score(hit),
                     IndexSearch.snippet(spec, hit));
         }).toList();
         return new Page<>(hits, found.next());
