@@ -1,0 +1,37 @@
+package org.ipdex.catalog.lint.rules;
+
+import jakarta.inject.Singleton;
+import org.ipdex.catalog.lint.Level;
+import org.ipdex.catalog.lint.LintRule;
+import org.ipdex.catalog.lint.RuleInfo;
+import org.ipdex.catalog.lint.Section;
+import org.ipdex.catalog.lint.SpecContext;
+import org.ipdex.catalog.lint.Violation;
+
+import java.util.ArrayList;
+import java.util.List;
+
+/** Generated clients and the catalogue's operation search name operations by it. */
+@Singleton
+final class OperationIdRule implements LintRule {
+
+    private static final RuleInfo INFO = new RuleInfo("st90.contract.operation-id", Section.SERVICE_CONTRACT, Level.MUST,
+            "Every operation has an operationId");
+
+    @Override
+    public RuleInfo info() {
+        return INFO;
+    }
+
+    @Override
+    public List<Violation> check(SpecContext spec) {
+        List<Violation> violations = new ArrayList<>();
+        for (SpecContext.OperationRef op : spec.operations()) {
+            String name = op.method().toUpperCase(java.util.Locale.ROOT) + " " + op.path();
+            if (op.operation().getOperationId() == null || op.operation().getOperationId().isBlank()) {
+                violations.add(spec.violation(this, op.pointer(), name + " has no operationId"));
+            }
+        }
+        return violations;
+    }
+}

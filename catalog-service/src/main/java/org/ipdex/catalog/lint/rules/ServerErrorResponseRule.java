@@ -1,0 +1,41 @@
+package org.ipdex.catalog.lint.rules;
+
+import io.swagger.v3.oas.models.responses.ApiResponses;
+import jakarta.inject.Singleton;
+import org.ipdex.catalog.lint.JsonPointer;
+import org.ipdex.catalog.lint.Level;
+import org.ipdex.catalog.lint.LintRule;
+import org.ipdex.catalog.lint.RuleInfo;
+import org.ipdex.catalog.lint.Section;
+import org.ipdex.catalog.lint.SpecContext;
+import org.ipdex.catalog.lint.Violation;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+
+@Singleton
+final class ServerErrorResponseRule implements LintRule {
+
+    private static final RuleInfo INFO = new RuleInfo("st90.status.server-error-response", Section.STATUS_CODES, Level.MAY,
+            "Every operation declares its 5xx responses");
+
+    @Override
+    public RuleInfo info() {
+        return INFO;
+    }
+
+    @Override
+    public List<Violation> check(SpecContext spec) {
+        List<Violation> violations = new ArrayList<>();
+        for (SpecContext.OperationRef op : spec.operations()) {
+            ApiResponses responses = op.operation().getResponses();
+            Set<String> codes = responses == null ? Set.of() : responses.keySet();
+            if (codes.stream().noneMatch(code -> Rules.isServerError(code) || code.equals("default"))) {
+                violations.add(spec.violation(this, op.pointer() + "/responses",
+                        op.method().toUpperCase() + " " + op.path() + " declares no 5xx (or default) response"));
+            }
+        }
+        return violations;
+    }
+}
