@@ -1,0 +1,143 @@
+package org.ipdex.authority.edition;
+
+import io.micronaut.core.annotation.Nullable;
+import io.micronaut.http.HttpResponse;
+import io.micronaut.http.HttpStatus;
+import io.micronaut.http.MediaType;
+import io.micronaut.http.annotation.Body;
+import io.micronaut.http.annotation.Controller;
+import io.micronaut.http.annotation.Get;
+import io.micronaut.http.annotation.PathVariable;
+import io.micronaut.http.annotation.Post;
+import io.micronaut.http.annotation.QueryValue;
+import io.micronaut.scheduling.TaskExecutors;
+import io.micronaut.scheduling.annotation.ExecuteOn;
+import io.micronaut.security.annotation.Secured;
+import io.micronaut.security.authentication.Authentication;
+import io.micronaut.security.rules.SecurityRule;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import org.ipdex.authority.ingest.ColumnMapping;
+import org.ipdex.authority.ingest.IngestRequest;
+import org.ipdex.authority.ingest.IngestService;
+import org.ipdex.authority.ingest.SourceFetcher;
+import org.ipdex.authority.ingest.SourceSchedule;
+import org.ipdex.authority.ingest.SpooledFile;
+import org.ipdex.authority.ingest.UpdateCategory;
+import org.ipdex.authority.ingest.UploadSpool;
+import org.ipdex.common.identity.Identity;
+import org.ipdex.common.identity.Roles;
+import org.ipdex.common.page.Page;
+import org.ipdex.common.problem.InvalidInputException;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.net.URI;
+import java.util.Locale;
+import java.util.Optional;
+
+@Tag(name = "authority")
+@Controller("/api/v1/authority")
+@ExecuteOn(TaskExecutors.BLOCKING)
+class EditionController {
+
+    private static final int MAX_LIMIT = 200;
+
+    private final EditionViews views;
+    private final UploadSpool spool;
+    private final SourceFetcher fetcher;
+    private final SourceSchedule schedule;
+    private final IngestService ingest;
+
+    EditionController(EditionViews views, UploadSpool spool, SourceFetcher fetcher, SourceSchedule schedule,
+                      IngestService ingest) {
+        this.views = views;
+        this.spool = spool;
+        this.fetcher = fetcher;
+        this.schedule = schedule;
+        this.ingest = ingest;
+    }
+
+    @Operation(summary = "List an office's editions", description = "Newest first; pass `next` as `cursor` for more.")
+    @Get("/offices/{office}/editions")
+    @Secured(SecurityRule.IS_AUTHENTICATED)
+    Page<EditionResponse> list(@PathVariable String office, @Nullable @QueryValue String cursor,
+                               @QueryValue(defaultValue = "50") int limit) {
+        if (limit < 1 || limit > MAX_LIMIT) {
+            throw InvalidInputException.parameter("limit", "must be between 1 and " + MAX_LIMIT);
+        }
+        return views.list(officeCode(office), cursor, limit);
+    }
+
+    @Operation(summary = "Upload an authority file",
+            description = "The body is the file itself (plain, gzip or zip), streamed: its size is not limited by "
+                    + "request buffering. Or give `sourceUrl` and an empty body: the file is fetched now and again "
+                    + "every day. Layouts: st37-xml, epo-csv, uspto-tsv, delimited (with `mapping`, `delimiter`, "
+                    + "`header`). Answers 202 while the file is read (poll the edition), or with `wait=true` the outcome.")
+    @Post(value = "/offices/{office}/editions", consumes = MediaType.ALL)
+    @Secured({Roles.OFFICE, Roles.ADMIN})
+    HttpResponse<UploadResponse> upload(@PathVariable String office, @Nullable @Body InputStream body,
+                                        @QueryValue(defaultValue = "st37-xml") String layout,
+                                        @Nullable @QueryValue String category,
+                                        @QueryValue(defaultValue = "false") boolean strict,
+                                        @Nullable @QueryValue String mapping, @Nullable @QueryValue String delimiter,
+                                        @Nullable @QueryValue String header, @Nullable @QueryValue String sourceUrl,
+                                        @Nullable @QueryValue String fileName,
+                                        @QueryValue(defaultValue = "false") boolean wait,
+                                        Authentication authentication) throws IOException {
+        String officeCode = officeCode(office);
+        Identity identity = Identity.of(authentication);
+        identity.requireOffice(officeCode);
+        Optional<UpdateCategory> updateCategory = Optional.ofNullable(category).map(text -> UpdateCategory.of(text)
+                .orElseThrow(() -> InvalidInputException.parameter("category", "full, incremental or differential")));
+        Optional<ColumnMapping> columns = layout.equals("delimited")
+                ? Optional.of(ColumnMapping.parse(mapping, delimiter, header)) : Optional.empty();
+        IngestRequest request = new IngestRequest(officeCode, layout, updateCategory, strict, columns, identity,
+                Optional.ofNullable(fileName), Optional.ofNullable(sourceUrl));
+        SpooledFile file;
+        if (sourceUrl != null) {
+            if (body != null) {
+                body.close();
+            }
+            file = fetcher.fetch(sourceUrl);
+            schedule.remember(request, mapping, delimiter, header);
+        } else {
+            if (body == null) {
+                throw new InvalidInputException("Send the file as the request body, or give a sourceUrl");
+            }
+            file = spool.receive(body);
+        }
+        IngestService.Submission submission = ingest.submit(request, file, wait);
+        EditionResponse edition = views.get(submission.editionId());
+        HttpStatus status = switch (submission.outcome()) {
+            case "accepted" -> HttpStatus.ACCEPTED;
+            case "activated" -> HttpStatus.CREATED;
+            default -> HttpStatus.OK;
+        };
+        return HttpResponse.<UploadResponse>status(status).body(new UploadResponse(submission.outcome(), edition))
+                .headers(headers -> headers.location(URI.create("/api/v1/authority/editions/" + submission.editionId())));
+    }
+
+    @Operation(summary = "Get an edition", description = "While the file is read, `progress` shows rows done and rate.")
+    @Get("/editions/{editionId}")
+    @Secured(SecurityRule.IS_AUTHENTICATED)
+    EditionResponse get(@PathVariable long editionId) {
+        return views.get(editionId);
+    }
+
+    @Operation(summary = "The validation report of an edition",
+            description = "Structural errors, or record errors by type with the first ones and their line numbers.")
+    @Get("/editions/{editionId}/report")
+    @Secured(SecurityRule.IS_AUTHENTICATED)
+    HttpResponse<String> report(@PathVariable long editionId) {
+        return HttpResponse.ok(views.report(editionId)).contentType(MediaType.APPLICATION_JSON_TYPE);
+    }
+
+    static String officeCode(String office) {
+        String code = office.strip().toUpperCase(Locale.ROOT);
+        if (!code.matches("[A-Z]{2}")) {
+            throw InvalidInputException.parameter("office", "must be a two-letter ST.3 code");
+        }
+        return code;
+    }
+}
