@@ -1,0 +1,22 @@
+package org.ipdex.gateway;
+
+import io.micronaut.core.order.Ordered;
+import io.micronaut.http.filter.ServerFilterPhase;
+
+/**
+ * The order of the gateway's own server filters, in one place because each relies on the one before it:
+ * the request id and access log wrap everything (so even a refused request is logged with its id), CORS answers
+ * pre-flights, then size limits, API-key authentication, and forwarding run before Micronaut Security, which
+ * therefore only ever sees the routes the gateway serves itself (admin API, health, metrics, portal).
+ */
+public final class FilterOrder {
+
+    /** Before everything, Micronaut's own response filters (such as health's status code) included. */
+    public static final int REQUEST_CONTEXT = Ordered.HIGHEST_PRECEDENCE;
+    public static final int BODY_LIMIT = ServerFilterPhase.SECURITY.before() - 30;
+    public static final int AUTHENTICATION = ServerFilterPhase.SECURITY.before() - 20;
+    public static final int FORWARDING = ServerFilterPhase.SECURITY.before() - 10;
+
+    private FilterOrder() {
+    }
+}

@@ -1,0 +1,77 @@
+package org.ipdex.gateway.account;
+
+import io.micronaut.http.HttpHeaders;
+import io.micronaut.http.HttpRequest;
+import io.micronaut.http.MutableHttpResponse;
+import io.micronaut.http.annotation.Filter;
+import io.micronaut.http.filter.HttpServerFilter;
+import io.micronaut.http.filter.ServerFilterChain;
+import io.micronaut.scheduling.TaskExecutors;
+import jakarta.inject.Named;
+import org.ipdex.gateway.FilterOrder;
+import org.ipdex.gateway.GatewayProblems;
+import org.reactivestreams.Publisher;
+import reactor.core.publisher.Mono;
+import reactor.core.scheduler.Scheduler;
+import reactor.core.scheduler.Schedulers;
+
+import java.util.Optional;
+import java.util.concurrent.ExecutorService;
+
+/**
+ * Establishes the {@link Caller} of every request before it is forwarded or served. A key that is sent but not
+ * valid is refused even on public routes: a client with a revoked key should learn so, not silently become
+ * anonymous.
+ */
+@Filter(Filter.MATCH_ALL_PATTERN)
+final class ApiKeyAuthenticationFilter implements HttpServerFilter {
+
+    private static final String BEARER = "Bearer ";
+
+    private final ApiKeyAuthenticator authenticator;
+    private final AccessPolicy policy;
+    private final Scheduler blocking;
+
+    ApiKeyAuthenticationFilter(ApiKeyAuthenticator authenticator, AccessPolicy policy,
+                               @Named(TaskExecutors.BLOCKING) ExecutorService blocking) {
+        this.authenticator = authenticator;
+        this.policy = policy;
+        this.blocking = Schedulers.fromExecutorService(blocking);
+    }
+
+    @Override
+    public int getOrder() {
+        return FilterOrder.AUTHENTICATION;
+    }
+
+    @Override
+    public Publisher<MutableHttpResponse<?>> doFilter(HttpRequest<?> request, ServerFilterChain chain) {
+        Optional<String> authorization = request.getHeaders().get(HttpHeaders.AUTHORIZATION, String.class);
+        if (authorization.isEmpty()) {
+            if (!policy.anonymousMay(request.getMethod(), request.getPath())) {
+                return Mono.just(GatewayProblems.unauthorized(request,
+                        "This request changes data and needs an API key: send 'Authorization: Bearer <key>'"));
+            }
+            return proceed(request, chain, Caller.ANONYMOUS);
+        }
+        if (!authorization.get().regionMatches(true, 0, BEARER, 0, BEARER.length())) {
+            return Mono.just(GatewayProblems.unauthorized(request, "Send the API key as 'Authorization: Bearer <key>'"));
+        }
+        String key = authorization.get().substring(BEARER.length()).strip();
+        Optional<Caller> cached = authenticator.cached(key);
+        if (cached.isPresent()) {
+            return proceed(request, chain, cached.get());
+        }
+        // a cache miss reads the database: never on the event loop
+        return Mono.fromCallable(() -> authenticator.authenticate(key))
+                .subscribeOn(blocking)
+                .flatMap(caller -> caller.isPresent() ? Mono.from(proceed(request, chain, caller.get()))
+                        : Mono.just(GatewayProblems.unauthorized(request, "Unknown or revoked API key")));
+    }
+
+    private static Publisher<MutableHttpResponse<?>> proceed(HttpRequest<?> request, ServerFilterChain chain,
+                                                             Caller caller) {
+        request.setAttribute(Caller.ATTRIBUTE, caller);
+        return chain.proceed(request);
+    }
+}

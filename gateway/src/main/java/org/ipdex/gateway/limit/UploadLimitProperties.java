@@ -1,0 +1,16 @@
+package org.ipdex.gateway.limit;
+
+import io.micronaut.context.annotation.EachProperty;
+import io.micronaut.context.annotation.Parameter;
+import io.micronaut.core.convert.format.ReadableBytes;
+
+/**
+ * A route allowed a larger body than the default, {@code ipdex.limits.uploads.<name>.*}.
+ *
+ * @param path    a path prefix, e.g. {@code /api/v1/authority/offices/}
+ * @param maxSize in bytes, or with a unit: {@code 20GB}
+ */
+@EachProperty("ipdex.limits.uploads")
+public record UploadLimitProperties(@Parameter String name, String method, String path,
+                                    @ReadableBytes long maxSize) {
+}

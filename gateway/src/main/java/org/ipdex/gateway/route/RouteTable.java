@@ -1,0 +1,57 @@
+package org.ipdex.gateway.route;
+
+import jakarta.inject.Singleton;
+
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * The public route map: which backend owns which path. It is code, not configuration, because it is part of the
+ * public API (see the architecture's API map); only where each backend runs is configured.
+ *
+ * <p>Not listed, so served by the gateway itself: {@code /api/v1/admin/**} (accounts), {@code /health},
+ * {@code /prometheus}, the portal at {@code /}, and {@code /docs}, reserved for the merged OpenAPI document and
+ * Swagger UI. Anything else falls through to a 404 problem.
+ */
+@Singleton
+class RouteTable {
+
+    private static final List<Route> ROUTES = List.of(
+            Route.under("/api/v1/catalog", "catalog"),
+            Route.exactly("/.well-known/api-catalog", "catalog"),
+            Route.under("/api/v1/authority", "authority"),
+            Route.under("/api/v1/search", "search"),
+            Route.exactly("/api/v1/suggest", "search"));
+
+    private final Backends backends;
+
+    RouteTable(Backends backends) {
+        this.backends = backends;
+        for (Route route : ROUTES) {
+            if (backends.find(route.backend()).isEmpty()) {
+                throw new IllegalStateException("No ipdex.backends." + route.backend() + ".url configured for "
+                        + route.path());
+            }
+        }
+    }
+
+    Optional<Backend> backendFor(String path) {
+        return ROUTES.stream().filter(route -> route.matches(path)).findFirst()
+                .flatMap(route -> backends.find(route.backend()));
+    }
+
+    private record Route(String path, boolean subtree, String backend) {
+
+        static Route under(String path, String backend) {
+            return new Route(path, true, backend);
+        }
+
+        static Route exactly(String path, String backend) {
+            return new Route(path, false, backend);
+        }
+
+        boolean matches(String requestPath) {
+            return requestPath.equals(path) || (subtree && requestPath.startsWith(path + "/"));
+        }
+    }
+}
