@@ -28,7 +28,8 @@
     for (const item of items) {
       const node = template.content.cloneNode(true);
       node.querySelector(".result-title").textContent = item.title || item.apiId || "Untitled API";
-      const office = item.officeName || item.officeCode || item.office || "";
+      const code = item.officeCode || item.office || "";
+      const office = item.officeName ? item.officeName + (code ? " (" + code + ")" : "") : code;
       node.querySelector(".result-office").textContent = office;
       node.querySelector(".result-description").textContent = item.description || "";
       results.appendChild(node);

@@ -3,7 +3,6 @@ package org.ipdex.gateway.route;
 import io.micronaut.context.propagation.slf4j.MdcPropagationContext;
 import io.micronaut.core.propagation.PropagatedContext;
 import io.micronaut.http.HttpRequest;
-import io.micronaut.http.MutableHttpRequest;
 import io.micronaut.http.MutableHttpResponse;
 import io.micronaut.http.annotation.Filter;
 import io.micronaut.http.filter.HttpServerFilter;
@@ -39,10 +38,11 @@ final class RequestContextFilter implements HttpServerFilter {
     public Publisher<MutableHttpResponse<?>> doFilter(HttpRequest<?> request, ServerFilterChain chain) {
         long start = System.nanoTime();
         String id = RequestIds.choose(request);
-        // in the request's own headers too, so problem documents built anywhere further down carry the id
-        MutableHttpRequest<?> tagged = request.mutate();
-        tagged.getHeaders().set(RequestIds.HEADER, id);
-        tagged.setAttribute(RequestIds.ATTRIBUTE, id);
+        // in the request's own headers too (a mutable view of them), so problem documents built anywhere further
+        // down carry the id; the request itself travels on unchanged, or its body would no longer bind
+        request.mutate().getHeaders().set(RequestIds.HEADER, id);
+        request.setAttribute(RequestIds.ATTRIBUTE, id);
+        HttpRequest<?> tagged = request;
         PropagatedContext context = PropagatedContext.getOrEmpty()
                 .plus(new MdcPropagationContext(Map.of(RequestIds.MDC_KEY, id)));
         try (PropagatedContext.Scope ignored = context.propagate()) {
