@@ -124,7 +124,7 @@ class RegisterAndSearchIT {
         Http.Answer created = gateway.post("/api/v1/admin/apiKeys", stack.adminKey(), "application/json",
                 "{\"name\":\"e2e " + office + "\",\"role\":\"office\",\"officeCode\":\"" + office + "\"}");
         assertEquals(201, created.status(), created.body());
-        return created.json().get("key").asText();
+        return created.json().get("apiKey").asText();
     }
 
     /** The feed is asynchronous: poll the public search until the document shows up. */
