@@ -40,7 +40,16 @@ public final class SearchTests {
     }
 
     public static Map<String, String> properties(String specName) {
-        return properties(specName, TestStack.elasticsearch().url(), Ports.free());
+        return properties(specName, elasticsearchUrl(), Ports.free());
+    }
+
+    /**
+     * The shared test node, or a node already running ({@code -Dipdex.test.elasticsearch=http://…}) to iterate
+     * without waiting for one to start, and to look at the indices after a test.
+     */
+    public static String elasticsearchUrl() {
+        String running = System.getProperty("ipdex.test.elasticsearch");
+        return running == null || running.isBlank() ? TestStack.elasticsearch().url() : running;
     }
 
     public static void await(String what, BooleanSupplier condition) {

@@ -63,6 +63,11 @@ public final class StubFeed {
         return append("api.upserted", apiId, version, api);
     }
 
+    /** An {@code api.upserted} event with exactly these fields (newer fields of catalog-service included). */
+    public long appendApiDocument(Map<String, Object> api, long version) {
+        return append("api.upserted", (String) api.get("apiId"), version, api);
+    }
+
     public static Map<String, Object> operation(String method, String path, String summary) {
         Map<String, Object> operation = new LinkedHashMap<>();
         operation.put("method", method);

@@ -13,7 +13,8 @@ import io.micronaut.json.JsonMapper;
 import jakarta.inject.Singleton;
 import org.ipdex.common.feed.ChangeEvent;
 import org.ipdex.search.index.ApiEntry;
-import org.ipdex.search.index.Indices;
+import org.ipdex.search.index.IndexDefinition;
+import org.ipdex.search.index.IndexTargets;
 import org.ipdex.search.index.OperationEntry;
 
 import java.io.IOException;
@@ -39,12 +40,10 @@ final class ApiUpsertedHandler implements ChangeHandler {
     private static final int PAGE = 1000;
 
     private final ElasticsearchClient client;
-    private final Indices indices;
     private final JsonMapper json;
 
-    ApiUpsertedHandler(ElasticsearchClient client, Indices indices, JsonMapper json) {
+    ApiUpsertedHandler(ElasticsearchClient client, JsonMapper json) {
         this.client = client;
-        this.indices = indices;
         this.json = json;
     }
 
@@ -54,12 +53,17 @@ final class ApiUpsertedHandler implements ChangeHandler {
     }
 
     @Override
-    public void apply(List<ChangeEvent> events) throws IOException {
+    public Set<IndexDefinition> writes() {
+        return Set.of(IndexDefinition.APIS, IndexDefinition.OPERATIONS);
+    }
+
+    @Override
+    public void apply(List<ChangeEvent> events, IndexTargets targets) throws IOException {
         Map<String, Versioned> latest = latestPerApi(events);
-        Map<String, Set<String>> indexed = indexedOperationKeys(latest.keySet());
+        Map<String, Set<String>> indexed = indexedOperationKeys(latest.keySet(), targets.operations());
         List<BulkOperation> operations = new ArrayList<>();
         for (Versioned change : latest.values()) {
-            operations.addAll(writes(change, indexed.getOrDefault(change.api().apiId(), Set.of())));
+            operations.addAll(writes(change, indexed.getOrDefault(change.api().apiId(), Set.of()), targets));
         }
         for (int from = 0; from < operations.size(); from += BULK_CHUNK) {
             List<BulkOperation> chunk = operations.subList(from, Math.min(operations.size(), from + BULK_CHUNK));
@@ -80,9 +84,8 @@ final class ApiUpsertedHandler implements ChangeHandler {
         return latest;
     }
 
-    private List<BulkOperation> writes(Versioned change, Set<String> indexedKeys) {
+    private List<BulkOperation> writes(Versioned change, Set<String> indexedKeys, IndexTargets targets) {
         ApiChange api = change.api();
-        String title = title(api);
         List<BulkOperation> writes = new ArrayList<>();
         Set<String> tags = new HashSet<>();
         Set<String> keys = new HashSet<>();
@@ -94,23 +97,18 @@ final class ApiUpsertedHandler implements ChangeHandler {
             if (operation.tags() != null) {
                 tags.addAll(operation.tags());
             }
-            OperationEntry entry = new OperationEntry(key, api.apiId(), api.officeCode(), title,
-                    operation.method().toLowerCase(java.util.Locale.ROOT), operation.path(), operation.operationId(),
-                    operation.summary(), operation.description(), operation.tags(), suggestions(operation.summary()));
-            writes.add(BulkOperation.of(b -> b.index(i -> i.index(indices.operations()).id(key).document(entry)
+            OperationEntry entry = CatalogDocuments.operation(api, operation, key);
+            writes.add(BulkOperation.of(b -> b.index(i -> i.index(targets.operations()).id(key).document(entry)
                     .version(change.version()).versionType(VersionType.ExternalGte))));
         }
         for (String stale : indexedKeys) {
             if (!keys.contains(stale)) {
-                writes.add(BulkOperation.of(b -> b.delete(d -> d.index(indices.operations()).id(stale)
+                writes.add(BulkOperation.of(b -> b.delete(d -> d.index(targets.operations()).id(stale)
                         .version(change.version()).versionType(VersionType.ExternalGte))));
             }
         }
-        ApiEntry entry = new ApiEntry(api.apiId(), api.officeCode(), title, api.description(), api.lifecycle(),
-                api.versionNumber(), api.specVersion(), api.sourceFormat(),
-                api.updatedAt() == null ? null : api.updatedAt().toString(), List.copyOf(tags), keys.size(),
-                suggestions(title));
-        writes.add(BulkOperation.of(b -> b.index(i -> i.index(indices.apis()).id(api.apiId()).document(entry)
+        ApiEntry entry = CatalogDocuments.api(api, tags, keys.size());
+        writes.add(BulkOperation.of(b -> b.index(i -> i.index(targets.apis()).id(api.apiId()).document(entry)
                 .version(change.version()).versionType(VersionType.ExternalGte))));
         return writes;
     }
@@ -119,18 +117,18 @@ final class ApiUpsertedHandler implements ChangeHandler {
      * The operations currently indexed for these APIs. A search sees only refreshed documents, so the index is
      * refreshed first: the previous page's operations may have been written a moment ago.
      */
-    private Map<String, Set<String>> indexedOperationKeys(Set<String> apiIds) throws IOException {
+    private Map<String, Set<String>> indexedOperationKeys(Set<String> apiIds, String index) throws IOException {
         Map<String, Set<String>> keys = new HashMap<>();
         if (apiIds.isEmpty()) {
             return keys;
         }
-        client.indices().refresh(r -> r.index(indices.operations()));
+        client.indices().refresh(r -> r.index(index));
         List<FieldValue> ids = apiIds.stream().map(FieldValue::of).toList();
         List<FieldValue> after = null;
         while (true) {
             List<FieldValue> searchAfter = after;
             SearchResponse<OperationEntry> page = client.search(s -> {
-                s.index(indices.operations()).size(PAGE)
+                s.index(index).size(PAGE)
                         .query(q -> q.terms(t -> t.field("apiId").terms(v -> v.value(ids))))
                         .source(src -> src.filter(f -> f.includes("apiId", "operationKey")))
                         .sort(o -> o.field(f -> f.field("operationKey").order(SortOrder.Asc)));
@@ -161,16 +159,6 @@ final class ApiUpsertedHandler implements ChangeHandler {
                         + item.error().type() + ": " + item.error().reason());
             }
         }
-    }
-
-    /** A keyword is limited to 32 kB; titles are short in practice, the cut keeps a pathological one indexable. */
-    private static String title(ApiChange api) {
-        String title = api.title() == null || api.title().isBlank() ? api.apiId() : api.title();
-        return title.length() > 1000 ? title.substring(0, 1000) : title;
-    }
-
-    private static List<String> suggestions(String text) {
-        return text == null || text.isBlank() ? List.of() : List.of(text.length() > 200 ? text.substring(0, 200) : text);
     }
 
     private record Versioned(long version, ApiChange api) {

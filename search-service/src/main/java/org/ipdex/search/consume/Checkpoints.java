@@ -1,6 +1,7 @@
 package org.ipdex.search.consume;
 
 import co.elastic.clients.elasticsearch.ElasticsearchClient;
+import co.elastic.clients.elasticsearch._types.ElasticsearchException;
 import co.elastic.clients.elasticsearch.core.GetResponse;
 import jakarta.inject.Singleton;
 import org.ipdex.search.index.Indices;
@@ -31,5 +32,15 @@ class Checkpoints {
 
     void save(Checkpoint checkpoint) throws IOException {
         client.index(i -> i.index(indices.checkpoints()).id(checkpoint.feed()).document(checkpoint));
+    }
+
+    void delete(String feed) throws IOException {
+        try {
+            client.delete(d -> d.index(indices.checkpoints()).id(feed));
+        } catch (ElasticsearchException e) {
+            if (e.status() != 404) {
+                throw e;
+            }
+        }
     }
 }

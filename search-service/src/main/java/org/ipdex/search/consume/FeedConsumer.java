@@ -12,26 +12,28 @@ import io.micronaut.http.client.LoadBalancer;
 import io.micronaut.json.JsonMapper;
 import jakarta.annotation.PreDestroy;
 import jakarta.inject.Singleton;
-import org.ipdex.common.feed.ChangeEvent;
 import org.ipdex.search.index.IndexManager;
+import org.ipdex.search.index.IndexTargets;
+import org.ipdex.search.index.Indices;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import java.net.URI;
 import java.time.Clock;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.List;
-import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.Callable;
+import java.util.concurrent.locks.ReentrantLock;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 
 /**
- * Follows one change feed on its own thread: read a page after the checkpoint, apply it, store the new
- * checkpoint, repeat. Any failure (feed or Elasticsearch unreachable, a rejected write) is retried with
- * exponential back-off from the same checkpoint, so an event is never skipped and the thread never dies.
- * A crash between applying a page and storing its checkpoint re-applies that page, which the handlers'
- * external versions make harmless.
+ * Follows one change feed on its own thread (so a minutes-long authority edition never holds up the catalog
+ * feed): read a page after the checkpoint, apply it, store the new checkpoint, repeat. Any failure (feed or
+ * Elasticsearch unreachable, a rejected write) is retried with exponential back-off from the same checkpoint, so
+ * an event is never skipped and the thread never dies. A crash between applying a page and storing its
+ * checkpoint re-applies that page, which the handlers' external versions make harmless.
  */
 @EachBean(FeedProperties.class)
 public final class FeedConsumer {
@@ -41,23 +43,24 @@ public final class FeedConsumer {
     private final FeedProperties feed;
     private final ConsumeProperties settings;
     private final IndexManager indexManager;
-    private final Checkpoints checkpoints;
-    private final Map<String, ChangeHandler> handlers;
-    private final FeedClient client;
-    private final FeedLag lag;
+    private final FeedFollower.Source source;
+    private final FeedFollower follower;
+    /** Held for each step, so a rebuild can move the checkpoint between two steps. */
+    private final ReentrantLock stepping = new ReentrantLock();
     private volatile boolean running;
     private Thread thread;
-    private Checkpoint checkpoint;
 
     FeedConsumer(@Parameter FeedProperties feed, ConsumeProperties settings, IndexManager indexManager,
                  Checkpoints checkpoints, List<ChangeHandler> handlers, Infrastructure infrastructure) {
         this.feed = feed;
         this.settings = settings;
         this.indexManager = indexManager;
-        this.checkpoints = checkpoints;
-        this.handlers = handlers.stream().collect(Collectors.toMap(ChangeHandler::eventType, Function.identity()));
-        this.client = new FeedClient(infrastructure.httpClient(feed.url(), settings), infrastructure.json());
-        this.lag = new FeedLag(feed.name(), Clock.systemUTC());
+        this.source = new FeedFollower.Source(feed.name(), new FeedClient(infrastructure.httpClient(feed.url(),
+                settings), infrastructure.json()), handlers.stream().collect(Collectors.toMap(ChangeHandler::eventType,
+                Function.identity())), checkpoints, settings.batchSize());
+        FeedLag lag = new FeedLag(feed.name(), Clock.systemUTC());
+        this.follower = new FeedFollower(source, feed.name(), infrastructure.indices().live(), indexManager::outdated,
+                lag);
         Gauge.builder("ipdex.feed.events.behind", lag, FeedLag::eventsBehind).tag("feed", feed.name())
                 .description("Events in the feed not yet applied to the indices").register(infrastructure.meters());
         Gauge.builder("ipdex.feed.seconds.behind", lag, FeedLag::secondsBehind).tag("feed", feed.name())
@@ -74,7 +77,26 @@ public final class FeedConsumer {
     }
 
     public FeedLag lag() {
-        return lag;
+        return follower.lag();
+    }
+
+    /** A follower of the same feed into other indices under its own checkpoint, stepped by the caller's thread. */
+    public FeedFollower follower(String checkpointId, IndexTargets targets) {
+        return new FeedFollower(source, checkpointId, targets, Set::of, new FeedLag(checkpointId, Clock.systemUTC()));
+    }
+
+    /**
+     * Runs {@code work} between two steps of this consumer, which then reads its checkpoint again: the way a
+     * rebuild hands over its position without racing a step that is saving the old one.
+     */
+    public <T> T pausedWhile(Callable<T> work) throws Exception {
+        stepping.lock();
+        try {
+            return work.call();
+        } finally {
+            follower.reload();
+            stepping.unlock();
+        }
     }
 
     synchronized void start() {
@@ -94,9 +116,9 @@ public final class FeedConsumer {
             thread.interrupt();
             thread.join(Duration.ofSeconds(10).toMillis());
             thread = null;
-            LOG.info("Stopped following feed {} at seq {}", feed.name(), checkpoint == null ? "?" : checkpoint.seq());
+            LOG.info("Stopped following feed {} at seq {}", feed.name(), follower.lag().checkpoint());
         }
-        client.close();
+        source.client().close();
     }
 
     private void run() {
@@ -105,9 +127,9 @@ public final class FeedConsumer {
         while (running) {
             try {
                 boolean more = step();
-                lag.succeeded();
+                lag().succeeded();
                 if (failing) {
-                    LOG.info("Feed {} is being followed again from seq {}", feed.name(), checkpoint.seq());
+                    LOG.info("Feed {} is being followed again from seq {}", feed.name(), lag().checkpoint());
                     failing = false;
                 }
                 backoff.reset();
@@ -117,16 +139,20 @@ public final class FeedConsumer {
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
                 return;
+            } catch (RebuildPendingException e) {
+                lag().waiting(e.getMessage());
+                if (!sleep(settings.pollInterval())) {
+                    return;
+                }
             } catch (Exception e) {
                 if (!running) {
                     return;
                 }
                 String reason = e.getClass().getSimpleName() + ": " + e.getMessage();
-                lag.failed(reason);
+                lag().failed(reason);
                 // one warning per outage, not one per retry: a feed that does not exist yet retries for hours
                 if (!failing) {
-                    LOG.warn("Feed {} at seq {}: {}; retrying with back-off", feed.name(),
-                            checkpoint == null ? "?" : checkpoint.seq(), reason);
+                    LOG.warn("Feed {} at seq {}: {}; retrying with back-off", feed.name(), lag().checkpoint(), reason);
                     failing = true;
                 } else {
                     LOG.debug("Feed {} still failing: {}", feed.name(), reason);
@@ -138,48 +164,13 @@ public final class FeedConsumer {
         }
     }
 
-    /** @return whether the feed had a full page, so the next one follows without waiting */
     private boolean step() throws Exception {
         indexManager.ensureAll();
-        if (checkpoint == null) {
-            checkpoint = checkpoints.load(feed.name()).orElse(Checkpoint.start(feed.name()));
-            lag.resumedAt(checkpoint);
-            LOG.info("Following feed {} at {} from seq {}", feed.name(), feed.url(), checkpoint.seq());
-        }
-        FeedPage page = client.read(checkpoint.seq(), settings.batchSize());
-        lag.polled(page.head());
-        List<ChangeEvent> events = page.events().stream().filter(event -> event.seq() > checkpoint.seq()).toList();
-        if (events.isEmpty()) {
-            return false;
-        }
-        apply(events);
-        ChangeEvent last = events.get(events.size() - 1);
-        Checkpoint next = new Checkpoint(feed.name(), last.seq(), last.at() == null ? null : last.at().toString(),
-                Instant.now().toString());
-        checkpoints.save(next);
-        checkpoint = next;
-        lag.applied(next);
-        return page.events().size() >= settings.batchSize();
-    }
-
-    /** Runs of one event type go to its handler together, so each can write them in one bulk request. */
-    private void apply(List<ChangeEvent> events) throws Exception {
-        int from = 0;
-        while (from < events.size()) {
-            String type = events.get(from).type();
-            int to = from;
-            while (to < events.size() && events.get(to).type().equals(type)) {
-                to++;
-            }
-            ChangeHandler handler = handlers.get(type);
-            if (handler != null) {
-                handler.apply(events.subList(from, to));
-            } else {
-                // an event this version does not index yet; a rebuild from 0 picks it up once it does
-                LOG.debug("Feed {}: no handler for {} (seq {}..{})", feed.name(), type, events.get(from).seq(),
-                        events.get(to - 1).seq());
-            }
-            from = to;
+        stepping.lockInterruptibly();
+        try {
+            return follower.step();
+        } finally {
+            stepping.unlock();
         }
     }
 
@@ -201,13 +192,15 @@ public final class FeedConsumer {
         private final BeanContext context;
         private final JsonMapper json;
         private final MeterRegistry meters;
+        private final Indices indices;
 
         Infrastructure(HttpClientRegistry<HttpClient> clients, BeanContext context, JsonMapper json,
-                       MeterRegistry meters) {
+                       MeterRegistry meters, Indices indices) {
             this.clients = clients;
             this.context = context;
             this.json = json;
             this.meters = meters;
+            this.indices = indices;
         }
 
         JsonMapper json() {
@@ -216,6 +209,10 @@ public final class FeedConsumer {
 
         MeterRegistry meters() {
             return meters;
+        }
+
+        Indices indices() {
+            return indices;
         }
 
         HttpClient httpClient(String url, ConsumeProperties settings) {

@@ -24,4 +24,8 @@ public class FeedConsumers {
     public List<FeedConsumer> all() {
         return consumers;
     }
+
+    public java.util.Optional<FeedConsumer> named(String feed) {
+        return consumers.stream().filter(consumer -> consumer.name().equals(feed)).findFirst();
+    }
 }

@@ -19,7 +19,7 @@ public final class FeedLag {
     private final Instant startedAt;
     private volatile Snapshot snapshot = new Snapshot(0, 0, null, "starting", null);
 
-    FeedLag(String feed, Clock clock) {
+    public FeedLag(String feed, Clock clock) {
         this.feed = feed;
         this.clock = clock;
         this.startedAt = clock.instant();
@@ -42,6 +42,14 @@ public final class FeedLag {
         }
         Instant since = s.lastAppliedAt() != null ? s.lastAppliedAt() : startedAt;
         return Math.max(0, Duration.between(since, clock.instant()).toMillis() / 1000.0);
+    }
+
+    public long checkpoint() {
+        return snapshot.checkpoint();
+    }
+
+    public long head() {
+        return snapshot.head();
     }
 
     public boolean failing() {
@@ -85,6 +93,12 @@ public final class FeedLag {
         Snapshot s = snapshot;
         snapshot = new Snapshot(s.checkpoint(), s.head(), s.lastAppliedAt(),
                 s.checkpoint() < s.head() ? "catching up" : "following", null);
+    }
+
+    /** Not an error: the indices are being rebuilt, and the consumer resumes after the swap. */
+    void waiting(String reason) {
+        Snapshot s = snapshot;
+        snapshot = new Snapshot(s.checkpoint(), s.head(), s.lastAppliedAt(), "waiting for rebuild", reason);
     }
 
     void failed(String error) {

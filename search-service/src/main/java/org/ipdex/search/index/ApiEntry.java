@@ -4,11 +4,19 @@ import java.util.List;
 
 /**
  * One document of the {@code apis} index, as the feed consumer writes it and the search reads it. A plain
- * record for Elasticsearch's own Jackson mapper; never sent to clients as is.
+ * record for Elasticsearch's own Jackson mapper; never sent to clients as is. The facet fields
+ * ({@code ipDomains} … {@code endpointStatus}) are empty or null while catalog-service does not send them.
  *
- * @param suggest the inputs of the completion field (the title)
+ * @param suggest the inputs of the completion field (title, office code and name, and the title's tail words)
  */
-public record ApiEntry(String apiId, String officeCode, String title, String description, String lifecycle,
-                       Integer versionNumber, String specVersion, String sourceFormat, String updatedAt,
-                       List<String> tags, Integer operationCount, List<String> suggest) {
+public record ApiEntry(String apiId, String officeCode, String officeName, String title, String description,
+                       String lifecycle, Integer versionNumber, String specVersion, String sourceFormat,
+                       String updatedAt, List<String> tags, Integer operationCount, List<String> ipDomains,
+                       List<String> serviceTypes, List<String> contentTypes, List<String> languages,
+                       String st90Level, Double st90Score, String endpointStatus, Boolean breakingChange,
+                       List<Suggestion> suggest) {
+
+    /** One input of a completion field; the weight orders suggestions that share a prefix. */
+    public record Suggestion(List<String> input, int weight) {
+    }
 }

@@ -1,22 +1,28 @@
 package org.ipdex.search.index;
 
+import java.util.Arrays;
+import java.util.List;
+
 /**
  * The indices this service owns. Each is read and written through an alias; the concrete index behind it is
- * named after the mapping version ({@code apis-v1}), so a changed mapping becomes a new resource
- * {@code index/apis-v2.json}, a new index filled from the feeds, and an alias swap.
+ * named after the mapping version ({@code apis-v2}, or {@code apis-v2-<rebuildId>} when a rebuild made it), so a
+ * changed mapping becomes a new resource {@code index/apis-v3.json}, a new index filled from the feeds, and an
+ * alias swap.
  */
 public enum IndexDefinition {
 
-    APIS("apis", 1),
-    OPERATIONS("operations", 1),
-    CHECKPOINTS("ipdex-checkpoints", 1);
+    APIS("apis", 2, true),
+    OPERATIONS("operations", 2, true),
+    CHECKPOINTS("ipdex-checkpoints", 1, false);
 
     private final String baseName;
     private final int version;
+    private final boolean fromFeeds;
 
-    IndexDefinition(String baseName, int version) {
+    IndexDefinition(String baseName, int version, boolean fromFeeds) {
         this.baseName = baseName;
         this.version = version;
+        this.fromFeeds = fromFeeds;
     }
 
     public String baseName() {
@@ -27,7 +33,16 @@ public enum IndexDefinition {
         return version;
     }
 
-    String mappingResource() {
+    /** Filled by reading the feeds, so a rebuild recreates it; the checkpoints are not. */
+    public boolean fromFeeds() {
+        return fromFeeds;
+    }
+
+    public static List<IndexDefinition> rebuilt() {
+        return Arrays.stream(values()).filter(IndexDefinition::fromFeeds).toList();
+    }
+
+    public String mappingResource() {
         return "index/" + baseName + "-v" + version + ".json";
     }
 }

@@ -2,19 +2,20 @@ package org.ipdex.search.index;
 
 import co.elastic.clients.elasticsearch.ElasticsearchClient;
 import co.elastic.clients.elasticsearch._types.ElasticsearchException;
-import co.elastic.clients.elasticsearch._types.HealthStatus;
 import jakarta.inject.Singleton;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.UncheckedIOException;
+import java.util.EnumSet;
+import java.util.Set;
 
 /**
- * Creates each missing index from its versioned mapping and points its alias at it. Called by the feed
- * consumers before their first read, and retried by them while the cluster is down, so start-up never waits
- * for Elasticsearch.
+ * Creates each missing index from its versioned mapping and points its alias at it, and notices an index whose
+ * mapping is older than this code's (then a rebuild must fill a new one before the consumers write again).
+ * Called by the feed consumers before their first read, and retried by them while the cluster is down, so
+ * start-up never waits for Elasticsearch.
  */
 @Singleton
 public class IndexManager {
@@ -23,11 +24,14 @@ public class IndexManager {
 
     private final ElasticsearchClient client;
     private final Indices indices;
+    private final IndexBuilds builds;
     private volatile boolean ready;
+    private volatile Set<IndexDefinition> outdated = EnumSet.noneOf(IndexDefinition.class);
 
-    public IndexManager(ElasticsearchClient client, Indices indices) {
+    public IndexManager(ElasticsearchClient client, Indices indices, IndexBuilds builds) {
         this.client = client;
         this.indices = indices;
+        this.builds = builds;
     }
 
     /**
@@ -38,9 +42,13 @@ public class IndexManager {
         if (ready) {
             return;
         }
+        Set<IndexDefinition> old = EnumSet.noneOf(IndexDefinition.class);
         for (IndexDefinition index : IndexDefinition.values()) {
-            ensure(index);
+            if (!ensure(index)) {
+                old.add(index);
+            }
         }
+        outdated = old;
         ready = true;
     }
 
@@ -48,17 +56,34 @@ public class IndexManager {
         return ready;
     }
 
-    private void ensure(IndexDefinition index) throws IOException {
+    /** Indices whose live mapping is older than this code's: nothing may be written to them until a rebuild. */
+    public Set<IndexDefinition> outdated() {
+        return Set.copyOf(outdated);
+    }
+
+    /** A rebuild moved the aliases onto indices of the current mapping. */
+    public synchronized void rebuilt() {
+        outdated = EnumSet.noneOf(IndexDefinition.class);
+    }
+
+    /** @return whether the live index has the current mapping version */
+    private boolean ensure(IndexDefinition index) throws IOException {
         String alias = indices.alias(index);
-        if (client.indices().exists(e -> e.index(alias)).value()) {
-            return;
+        Set<String> live = builds.indicesOf(alias);
+        if (!live.isEmpty()) {
+            int version = live.stream().map(name -> Indices.versionOf(name).orElse(0)).min(Integer::compare).orElse(0);
+            if (version < index.version()) {
+                LOG.info("Index {} has mapping version {}, this code writes version {}: a rebuild is needed",
+                        live, version, index.version());
+                return false;
+            }
+            return true;
         }
         String concrete = indices.concrete(index);
-        try (InputStream mapping = mapping(index)) {
+        try (InputStream mapping = IndexBuilds.mapping(index.mappingResource())) {
             client.indices().create(c -> c.index(concrete).withJson(mapping).aliases(alias, a -> a));
             // a new index answers 503 until its primary shard is allocated; be ready only after that
-            client.cluster().health(h -> h.index(concrete).waitForStatus(HealthStatus.Yellow)
-                    .timeout(t -> t.time("30s")));
+            builds.awaitShards(concrete);
             LOG.info("Created index {} behind alias {}", concrete, alias);
         } catch (ElasticsearchException e) {
             if (!"resource_already_exists_exception".equals(e.error().type())) {
@@ -67,13 +92,6 @@ public class IndexManager {
             // the concrete index exists but has lost its alias (an interrupted swap): point the alias back at it
             client.indices().putAlias(p -> p.index(concrete).name(alias));
         }
-    }
-
-    private static InputStream mapping(IndexDefinition index) {
-        InputStream in = IndexManager.class.getClassLoader().getResourceAsStream(index.mappingResource());
-        if (in == null) {
-            throw new UncheckedIOException(new IOException("Missing mapping " + index.mappingResource()));
-        }
-        return in;
+        return true;
     }
 }
