@@ -111,6 +111,7 @@ public class EditionIngester {
                 }
                 tracker.rows = counters.read;
                 copy.finish();
+                long copied = System.nanoTime();
                 if (counters.read == 0) {
                     throw new MalformedFileException("The file holds no entries");
                 }
@@ -135,7 +136,9 @@ public class EditionIngester {
                     summary = SetStatistics.fromDatabase(counters.setSize, statisticRows, bulk.exceptionCounts(),
                             dates[0], dates[1]);
                 }
+                long indexed = System.nanoTime();
                 bulk.commit();
+                long committed = System.nanoTime();
                 if (!header.definitions().isEmpty()) {
                     definitions.replace(request.office(), header.definitions());
                 }
@@ -147,6 +150,10 @@ public class EditionIngester {
                         base > 0 ? Optional.of(base) : Optional.empty()));
                 activator.activate(new EditionActivator.Activation(editionId, request.office(), category.id(),
                         counters.setSize, header.producedOn(), statisticRows));
+                LOG.info("Edition {} of {}: {} entries read in {} ms, indexed and checked in {} ms, analysed and "
+                        + "committed in {} ms, activated in {} ms", editionId, request.office(), counters.read,
+                        (copied - tracker.startedNanos) / 1_000_000, (indexed - copied) / 1_000_000,
+                        (committed - indexed) / 1_000_000, (System.nanoTime() - committed) / 1_000_000);
                 return new Result(editionId, Edition.ACTIVE, Optional.empty());
             }
         } catch (MalformedFileException e) {

@@ -58,10 +58,15 @@ final class RecordValidator {
                     : "Kind code " + kind + " is not defined by office " + office);
             return Optional.empty();
         }
-        Optional<PublicationNumber> number = PublicationNumber.of(office, raw.number(), kind);
-        if (number.isEmpty() || number.get().kind().isEmpty()) {
-            errors.add(raw.line(), BAD_NUMBER, "Not a publication number: '" + raw.number() + "' kind '" + kind + "'");
-            return Optional.empty();
+        String numberKey = PlainNumbers.numberKey(office, raw.number(), kind).orElse(null);
+        if (numberKey == null) {
+            Optional<PublicationNumber> number = PublicationNumber.of(office, raw.number(), kind);
+            if (number.isEmpty() || number.get().kind().isEmpty()) {
+                errors.add(raw.line(), BAD_NUMBER, "Not a publication number: '" + raw.number() + "' kind '" + kind + "'");
+                return Optional.empty();
+            }
+            numberKey = number.get().numberKey();
+            kind = number.get().kind().orElseThrow();
         }
         String exception = raw.exceptionCode();
         if (!exception.isEmpty() && (exceptionCodes.isEmpty() ? !exception.matches("[A-Z]{1,2}")
@@ -82,8 +87,7 @@ final class RecordValidator {
                 return Optional.empty();
             }
         }
-        PublicationNumber canonical = number.get();
-        return Optional.of(new AuthorityRow(office, canonical.numberKey(), canonical.kind().orElseThrow(), day,
+        return Optional.of(new AuthorityRow(office, numberKey, kind, day,
                 exception.isEmpty() ? null : exception, raw.number(), raw.line(), raw.delete()));
     }
 

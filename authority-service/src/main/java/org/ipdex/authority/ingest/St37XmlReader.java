@@ -1,5 +1,7 @@
 package org.ipdex.authority.ingest;
 
+import com.ctc.wstx.api.WstxInputProperties;
+import com.ctc.wstx.stax.WstxInputFactory;
 import jakarta.inject.Singleton;
 
 import javax.xml.XMLConstants;
@@ -23,17 +25,18 @@ final class St37XmlReader implements AuthorityFileReader {
     private final XMLInputFactory factory;
 
     St37XmlReader() {
-        // the JDK's own implementation, whatever else is on the class path, so that these settings are known to apply
-        factory = XMLInputFactory.newDefaultFactory();
+        // Woodstox by name, not whatever XMLInputFactory.newFactory() finds, so that these settings are known to apply
+        factory = new WstxInputFactory();
         factory.setProperty(XMLInputFactory.SUPPORT_DTD, false);
         factory.setProperty(XMLInputFactory.IS_SUPPORTING_EXTERNAL_ENTITIES, false);
         factory.setProperty(XMLInputFactory.IS_COALESCING, true);
-        factory.setProperty(XMLConstants.ACCESS_EXTERNAL_DTD, "");
         factory.setXMLResolver((publicId, systemId, base, namespace) -> new ByteArrayInputStream(new byte[0]));
-        setIfSupported("http://www.oracle.com/xml/jaxp/properties/entityExpansionLimit", "64");
-        setIfSupported("http://www.oracle.com/xml/jaxp/properties/maxGeneralEntitySizeLimit", "4096");
-        setIfSupported("http://www.oracle.com/xml/jaxp/properties/totalEntitySizeLimit", "65536");
-        setIfSupported("http://www.oracle.com/xml/jaxp/properties/maxElementDepth", "64");
+        setIfSupported(XMLConstants.ACCESS_EXTERNAL_DTD, "");
+        setIfSupported(WstxInputProperties.P_MAX_ENTITY_COUNT, 64L);
+        setIfSupported(WstxInputProperties.P_MAX_ENTITY_DEPTH, 2);
+        setIfSupported(WstxInputProperties.P_MAX_ELEMENT_DEPTH, 64);
+        setIfSupported(WstxInputProperties.P_MAX_TEXT_LENGTH, 1 << 20);
+        setIfSupported(WstxInputProperties.P_MAX_ATTRIBUTE_SIZE, 1 << 16);
     }
 
     @Override
@@ -50,7 +53,7 @@ final class St37XmlReader implements AuthorityFileReader {
         }
     }
 
-    private void setIfSupported(String property, String value) {
+    private void setIfSupported(String property, Object value) {
         if (factory.isPropertySupported(property)) {
             factory.setProperty(property, value);
         }
