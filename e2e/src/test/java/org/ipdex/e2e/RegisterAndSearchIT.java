@@ -11,6 +11,7 @@ import org.junit.jupiter.api.TestInstance;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Optional;
@@ -56,7 +57,8 @@ class RegisterAndSearchIT {
     @BeforeAll
     void startTheWholeProduct() throws Exception {
         // under /tmp: Elasticsearch runs as its own user when the build runs as root
-        home = Files.createTempDirectory(Path.of("/tmp"), "ipdex-e2e-");
+        home = Files.createTempDirectory(Path.of("/tmp"), "ipdex-e2e-",
+                PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rwxr-xr-x")));
         Path repository = Path.of(System.getProperty("ipdex.repository", "..")).toAbsolutePath().normalize();
         StackSettings settings = new StackSettings(home, repository,
                 new StackSettings.Ports(Ports.free(), Ports.free(), Ports.free(), Ports.free(), Ports.free(),

@@ -65,6 +65,11 @@ public final class ElasticsearchNode implements AutoCloseable {
         if (SystemUser.isRoot()) {
             SystemUser.ensure(SYSTEM_USER);
             SystemUser.chown(SYSTEM_USER, workDirectory);
+            Path launcher = home.resolve("bin/elasticsearch");
+            if (!SystemUser.canExecute(SYSTEM_USER, launcher)) {
+                throw new IllegalStateException("Elasticsearch runs as the user " + SYSTEM_USER + ", which cannot reach "
+                        + launcher + ": put the data directory where other users may enter (e.g. under /var/lib)");
+            }
             command.addAll(List.of("runuser", "-u", SYSTEM_USER, "--"));
         }
         command.add(home.resolve("bin/elasticsearch").toString());

@@ -28,6 +28,10 @@ final class SystemUser {
         }
     }
 
+    static boolean canExecute(String user, Path file) {
+        return run(List.of("runuser", "-u", user, "--", "test", "-x", file.toString())) == 0;
+    }
+
     private static int run(List<String> command) {
         try {
             return new ProcessBuilder(command).redirectErrorStream(true)
