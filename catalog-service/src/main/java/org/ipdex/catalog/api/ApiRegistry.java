@@ -1,92 +1,106 @@
 package org.ipdex.catalog.api;
 
-import io.micronaut.transaction.annotation.Transactional;
+import io.micronaut.core.annotation.Nullable;
 import jakarta.inject.Singleton;
+import org.ipdex.catalog.diff.DiffReport;
+import org.ipdex.catalog.diff.Differ;
+import org.ipdex.catalog.lint.LintReport;
+import org.ipdex.catalog.lint.LintTarget;
+import org.ipdex.catalog.lint.Linter;
 import org.ipdex.catalog.spec.ParsedSpec;
 import org.ipdex.catalog.spec.SpecParser;
-import org.ipdex.common.feed.ChangeFeed;
 import org.ipdex.common.problem.ForbiddenException;
 import org.ipdex.common.problem.InvalidInputException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
-import java.time.Instant;
-import java.util.HexFormat;
+import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 
-/** Registers specs as immutable versions of APIs and tells the change feed, in one transaction. */
+/**
+ * Registers specs as immutable versions of APIs: accept the upload, lint it, diff it against the latest version,
+ * read its catalogue metadata — all before any transaction — then let {@link VersionStore} store it with its feed
+ * event and audit entry. A rejected upload changes nothing.
+ */
 @Singleton
 public class ApiRegistry {
 
+    private static final Logger LOG = LoggerFactory.getLogger(ApiRegistry.class);
     private static final String SLUG = "[a-z0-9][a-z0-9-]{1,79}";
 
+    private final SpecIntake intake;
     private final SpecParser parser;
-    private final ApiRepository apis;
-    private final ApiVersionRepository versions;
-    private final ChangeFeed feed;
+    private final Linter linter;
+    private final Differ differ;
+    private final Stores stores;
 
-    public ApiRegistry(SpecParser parser, ApiRepository apis, ApiVersionRepository versions, ChangeFeed feed) {
+    /** The two places a registration reads and writes. */
+    @Singleton
+    record Stores(ApiRepository apis, ApiVersionRepository versions, VersionStore store) {
+    }
+
+    ApiRegistry(SpecIntake intake, SpecParser parser, Linter linter, Differ differ, Stores stores) {
+        this.intake = intake;
         this.parser = parser;
-        this.apis = apis;
-        this.versions = versions;
-        this.feed = feed;
+        this.linter = linter;
+        this.differ = differ;
+        this.stores = stores;
     }
 
-    public record Result(Api api, int versionNumber, RegistrationOutcome outcome) {
+    /**
+     * @param diff   null for a first version or an unchanged upload
+     * @param stored the version the API is at after the upload (the existing one when nothing changed)
+     */
+    public record Result(Api api, ApiVersion stored, RegistrationOutcome outcome, @Nullable DiffReport diff,
+                         List<String> warnings) {
     }
 
-    @Transactional
     public Result register(Registration registration) {
-        ParsedSpec spec = parser.parse(registration.content());
-        String title = spec.model().getInfo().getTitle();
-        if (title == null || title.isBlank()) {
-            throw InvalidInputException.parameter("info.title", "a spec needs a title");
-        }
-        String apiId = registration.apiId() != null ? registration.apiId() : slug(registration.officeCode(), title);
+        AcceptedSpec accepted = intake.accept(registration.upload());
+        ParsedSpec spec = accepted.spec();
+        String apiId = registration.apiId() != null ? registration.apiId()
+                : slug(registration.officeCode(), spec.model().getInfo().getTitle());
         if (!apiId.matches(SLUG)) {
             throw InvalidInputException.parameter("apiId", "must match " + SLUG);
         }
-        String sha = sha256(registration.content());
-        Optional<Api> existing = apis.findById(apiId);
+        Optional<Api> existing = stores.apis().findById(apiId);
         existing.filter(api -> !api.officeCode().equalsIgnoreCase(registration.officeCode())).ifPresent(api -> {
             throw new ForbiddenException("API " + apiId + " belongs to office " + api.officeCode());
         });
-        if (existing.isPresent()) {
-            ApiVersion latest = versions.findByApiIdAndNumber(apiId, existing.get().latestVersion()).orElseThrow();
-            if (latest.contentSha256().equals(sha)) {
-                return new Result(existing.get(), latest.number(), RegistrationOutcome.UNCHANGED);
-            }
+        Optional<ApiVersion> latest = existing.flatMap(api ->
+                stores.versions().findByApiIdAndNumber(apiId, api.latestVersion()));
+        if (latest.isPresent() && latest.get().contentSha256().equals(accepted.contentSha256())) {
+            return new Result(existing.get(), latest.get(), RegistrationOutcome.UNCHANGED, null, spec.warnings());
         }
-        Instant now = Instant.now();
-        int number = existing.map(api -> api.latestVersion() + 1).orElse(1);
-        Api api = new Api(apiId, registration.officeCode().toUpperCase(Locale.ROOT), title,
-                spec.model().getInfo().getDescription(), existing.map(Api::lifecycle).orElse("production"), number,
-                existing.map(Api::createdAt).orElse(now), now);
-        if (existing.isPresent()) {
-            apis.update(api);
-        } else {
-            apis.save(api);
+        LintReport lint = linter.lint(new LintTarget(spec, spec.originalText(), apiId));
+        DiffReport diff = latest.map(previous -> diff(previous, spec)).orElse(null);
+        Assessment assessment = new Assessment(lint, diff, MetadataExtractor.extract(spec.model(), accepted.sourceUrl()),
+                Operations.of(spec.model()), Servers.of(spec.model(), accepted.sourceUrl()));
+        VersionStore.Stored stored = stores.store().save(new NewVersion(registration, apiId, accepted, assessment,
+                existing.map(Api::latestVersion).orElse(0)));
+        RegistrationOutcome outcome = existing.isPresent() ? RegistrationOutcome.NEW_VERSION : RegistrationOutcome.CREATED;
+        return new Result(stored.api(), stored.version(), outcome, diff, spec.warnings());
+    }
+
+    /**
+     * Both sides are rebuilt from their normalised JSON so that the diff compares like with like (a converted
+     * Swagger 2.0 model and a re-read 3.0 model differ in details that are not changes).
+     */
+    private DiffReport diff(ApiVersion previous, ParsedSpec next) {
+        try {
+            return differ.diff(parser.fromNormalised(previous.normalised(), previous.sourceFormat()),
+                    parser.fromNormalised(next.normalisedJson(), next.sourceFormat()));
+        } catch (RuntimeException bug) {
+            // an office's version must not be refused because our diff engine tripped; the version shows no verdict
+            LOG.warn("Diff of {} version {} against the new upload failed", previous.apiId(), previous.number(), bug);
+            return null;
         }
-        versions.save(new ApiVersion(null, apiId, number, spec.model().getInfo().getVersion(),
-                spec.sourceFormat(), sha, registration.content(), spec.normalisedJson(), registration.actor(), now));
-        feed.append(ApiDocument.UPSERTED, apiId, number, new ApiDocument(apiId, api.officeCode(), title,
-                api.description(), api.lifecycle(), number, spec.model().getInfo().getVersion(), spec.sourceFormat(),
-                now, Operations.of(spec.model())));
-        return new Result(api, number, existing.isPresent() ? RegistrationOutcome.NEW_VERSION : RegistrationOutcome.CREATED);
     }
 
     static String slug(String officeCode, String title) {
         String words = (officeCode + "-" + title).toLowerCase(Locale.ROOT).replaceAll("[^a-z0-9]+", "-")
                 .replaceAll("(^-+|-+$)", "");
         return words.length() > 80 ? words.substring(0, 80).replaceAll("-+$", "") : words;
-    }
-
-    private static String sha256(byte[] content) {
-        try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(content));
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
     }
 }

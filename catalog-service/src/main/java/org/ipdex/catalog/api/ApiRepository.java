@@ -1,10 +1,12 @@
 package org.ipdex.catalog.api;
 
+import io.micronaut.data.annotation.Query;
 import io.micronaut.data.jdbc.annotation.JdbcRepository;
 import io.micronaut.data.model.query.builder.sql.Dialect;
 import io.micronaut.data.repository.CrudRepository;
 
 import java.util.List;
+import java.util.Optional;
 
 @JdbcRepository(dialect = Dialect.POSTGRES)
 public interface ApiRepository extends CrudRepository<Api, String> {
@@ -12,4 +14,14 @@ public interface ApiRepository extends CrudRepository<Api, String> {
     List<Api> findByIdGreaterThanOrderById(String after, int limit);
 
     List<Api> findByOfficeCodeAndIdGreaterThanOrderById(String officeCode, String after, int limit);
+
+    /** Serialises writers of one API: the second waits, then sees the first one's version. */
+    @Query("SELECT * FROM api WHERE id = :id FOR UPDATE")
+    Optional<Api> findByIdForUpdate(String id);
+
+    @Query("SELECT id FROM api WHERE source_url IS NOT NULL ORDER BY id")
+    List<String> findIdsWithSource();
+
+    @Query("SELECT id FROM api ORDER BY id")
+    List<String> findAllIds();
 }

@@ -16,7 +16,25 @@ public interface ApiVersionRepository extends GenericRepository<ApiVersion, Long
     Optional<ApiVersion> findByApiIdAndNumber(String apiId, int number);
 
     @Query("""
-            SELECT api_id, number, spec_version, source_format, content_sha256, created_by, created_at
+            SELECT api_id, number, spec_version, source_format, media_type, origin, content_sha256, st90_score,
+                   st90_level, diff_verdict, breaking_change, created_by, created_at
             FROM api_version WHERE api_id = :apiId ORDER BY number DESC""")
     List<VersionSummary> listVersions(String apiId);
+
+    /** The newest versions of one office's APIs, newest first. */
+    @Query("""
+            SELECT v.api_id, v.number, v.spec_version, v.source_format, v.media_type, v.origin, v.content_sha256,
+                   v.st90_score, v.st90_level, v.diff_verdict, v.breaking_change, v.created_by, v.created_at
+            FROM api_version v JOIN api a ON a.id = v.api_id
+            WHERE a.office_code = :officeCode ORDER BY v.created_at DESC, v.id DESC LIMIT :limit""")
+    List<VersionSummary> latestOfOffice(String officeCode, int limit);
+
+    @Query("""
+            SELECT api_id, number, spec_version, source_format, media_type, origin, content_sha256, st90_score,
+                   st90_level, diff_verdict, breaking_change, created_by, created_at
+            FROM api_version WHERE api_id = :apiId ORDER BY number DESC LIMIT :limit""")
+    List<VersionSummary> latestOfApi(String apiId, int limit);
+
+    @Query("SELECT count(*) FROM api_version")
+    long countAll();
 }

@@ -7,8 +7,8 @@ import io.micronaut.core.annotation.Nullable;
  *
  * @param officeCode the owning office (ST.3)
  * @param apiId      the API it is a version of; {@code null} to derive a slug from the office and title
- * @param content    the bytes as uploaded
+ * @param upload     a document, a bundle or a source URL
  * @param actor      who uploads, for the record
  */
-public record Registration(String officeCode, @Nullable String apiId, byte[] content, String actor) {
+public record Registration(String officeCode, @Nullable String apiId, SpecUpload upload, String actor) {
 }

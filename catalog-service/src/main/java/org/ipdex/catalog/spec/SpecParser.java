@@ -1,38 +1,124 @@
 package org.ipdex.catalog.spec;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import io.swagger.parser.OpenAPIParser;
 import io.swagger.v3.core.util.Json;
 import io.swagger.v3.core.util.Json31;
 import io.swagger.v3.oas.models.OpenAPI;
+import io.swagger.v3.parser.OpenAPIV3Parser;
+import io.swagger.v3.parser.converter.SwaggerConverter;
 import io.swagger.v3.parser.core.models.ParseOptions;
 import io.swagger.v3.parser.core.models.SwaggerParseResult;
+import jakarta.inject.Inject;
 import jakarta.inject.Singleton;
 import org.ipdex.common.problem.InvalidInputException;
 import org.ipdex.common.problem.ProblemError;
 
-import java.nio.charset.StandardCharsets;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 
-/** Reads one JSON or YAML document as OpenAPI 3.x or Swagger 2.0 with swagger-parser. */
+/**
+ * Reads one JSON or YAML document, or a bundle of them, as OpenAPI 3.x or Swagger 2.0 (converted to 3.0).
+ * Order matters: our own {@link DocumentReader} reads with limits, {@link SpecShape} says what is missing, and
+ * {@link RefChecker} vets every {@code $ref}; only then does swagger-parser see the trees we built.
+ */
 @Singleton
 public class SpecParser {
 
+    private static final ObjectMapper TREES = new ObjectMapper();
+
+    private final DocumentReader reader;
+
+    @Inject
+    public SpecParser(DocumentReader reader) {
+        this.reader = reader;
+    }
+
+    /** With the default limits, for code and tests outside the application context. */
+    public SpecParser() {
+        this(new DocumentReader(SpecLimits.defaults()));
+    }
+
+    /** One document; its references must stay inside it. */
     public ParsedSpec parse(byte[] content) {
-        String text = new String(content, StandardCharsets.UTF_8);
+        Document document = reader.read("the document", content);
+        String format = SpecShape.check(document.name(), document.tree());
+        RefChecker.checkSingle(document);
+        OpenAPI model = format.startsWith("swagger")
+                ? model(new SwaggerConverter().readContents(json(document.tree()), null, options(false)))
+                : model(new OpenAPIV3Parser().parseJsonNode(null, document.tree(), options(false)));
+        return new ParsedSpec(model, normalise(model, format), format, document.text(), document.repairs());
+    }
+
+    /** Several files whose relative references are resolved inside the bundle only. */
+    public ParsedSpec parse(Bundle bundle) {
+        Map<String, Document> documents = new LinkedHashMap<>();
+        List<String> warnings = new ArrayList<>();
+        bundle.files().forEach((name, bytes) -> {
+            Document document = reader.read(name, bytes);
+            documents.put(name, document);
+            warnings.addAll(document.repairs());
+        });
+        List<String> referenced = RefChecker.checkBundle(documents);
+        Document main = documents.get(MainFile.choose(bundle.main(), documents, referenced));
+        String format = SpecShape.check(main.name(), main.tree());
+        OpenAPI model;
+        try (BundleDirectory directory = BundleDirectory.write(documents)) {
+            model = model(new OpenAPIParser().readLocation(directory.uri(main.name()), null, options(true)));
+        }
+        String normalised = normalise(model, format);
+        LeftoverRefs.check(normalised);
+        return new ParsedSpec(model, normalised, format, main.text(), List.copyOf(warnings));
+    }
+
+    /** A stored version again, e.g. as the "from" side of a diff. */
+    public ParsedSpec fromNormalised(String normalisedJson, String sourceFormat) {
+        try {
+            JsonNode tree = TREES.readTree(normalisedJson);
+            OpenAPI model = model(new OpenAPIV3Parser().parseJsonNode(null, tree, options(false)));
+            return new ParsedSpec(model, normalisedJson, sourceFormat);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("A stored normalised spec does not parse", e);
+        }
+    }
+
+    private static ParseOptions options(boolean resolve) {
         ParseOptions options = new ParseOptions();
-        // never follow a $ref out of the document: no network, no disk
-        options.setResolve(false);
-        SwaggerParseResult result = new OpenAPIParser().readContents(text, null, options);
-        OpenAPI model = result.getOpenAPI();
-        if (model == null || model.getInfo() == null || model.getPaths() == null) {
-            List<String> messages = result.getMessages() == null ? List.of() : result.getMessages();
-            throw new InvalidInputException("Not an OpenAPI or Swagger document: "
-                    + (messages.isEmpty() ? "no openapi/swagger, info and paths" : String.join("; ", messages)),
+        // every reference was vetted by RefChecker: only files of the bundle's own folder can be read
+        options.setResolve(resolve);
+        return options;
+    }
+
+    private static OpenAPI model(SwaggerParseResult result) {
+        OpenAPI model = result == null ? null : result.getOpenAPI();
+        if (model == null || model.getInfo() == null) {
+            List<String> messages = result == null || result.getMessages() == null ? List.of() : result.getMessages();
+            throw new InvalidInputException(SpecShape.NOT_A_SPEC + ": "
+                    + (messages.isEmpty() ? "the parser found no OpenAPI model" : String.join("; ", messages)),
                     messages.stream().map(message -> ProblemError.atPointer("", message)).toList());
         }
-        String format = text.contains("\"swagger\"") || text.matches("(?s).*(^|\\n)swagger\\s*:.*")
-                ? "swagger-2.0" : "openapi-" + model.getOpenapi();
-        boolean is31 = model.getOpenapi() != null && model.getOpenapi().startsWith("3.1");
-        return new ParsedSpec(model, (is31 ? Json31.pretty(model) : Json.pretty(model)), format);
+        return model;
+    }
+
+    static String normalise(OpenAPI model, String format) {
+        try {
+            return (format.startsWith("openapi-3.1") ? Json31.mapper() : Json.mapper()).writeValueAsString(model);
+        } catch (JsonProcessingException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private static String json(JsonNode tree) {
+        try {
+            return TREES.writeValueAsString(tree);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 }

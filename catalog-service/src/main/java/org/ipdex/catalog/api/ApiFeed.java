@@ -1,0 +1,55 @@
+package org.ipdex.catalog.api;
+
+import io.micronaut.core.type.Argument;
+import io.micronaut.json.JsonMapper;
+import jakarta.inject.Singleton;
+import org.ipdex.common.feed.ChangeFeed;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.util.List;
+
+/**
+ * Publishes an API's whole document to the change feed. Call inside the transaction that changed the API (the
+ * feed is a transactional outbox); the operations come from the version row, so a metadata change or a probe
+ * result does not re-parse the spec.
+ */
+@Singleton
+public class ApiFeed {
+
+    private static final Argument<List<OperationDocument>> OPERATIONS = Argument.listOf(OperationDocument.class);
+
+    private final ChangeFeed feed;
+    private final JsonMapper json;
+
+    ApiFeed(ChangeFeed feed, JsonMapper json) {
+        this.feed = feed;
+        this.json = json;
+    }
+
+    void publish(Api api, ApiVersion latest) {
+        feed.append(ApiDocument.UPSERTED, api.id(), api.revision(), document(api, latest));
+    }
+
+    ApiDocument document(Api api, ApiVersion latest) {
+        ApiMetadata metadata = MetadataPatch.effective(api.specMetadata(), api.metadataOverrides());
+        return new ApiDocument(api.id(), api.officeCode(), api.title(), api.description(), api.lifecycle(),
+                latest.number(), latest.specVersion(), latest.sourceFormat(), api.updatedAt(), operations(latest),
+                orEmpty(metadata.ipDomains()), orEmpty(metadata.serviceTypes()), orEmpty(metadata.contentTypes()),
+                orEmpty(metadata.languages()), metadata.accessModel(), orEmpty(metadata.authentication()),
+                metadata.sunsetDate(), metadata.productPageUrl(), metadata.specSourceUrl(), latest.st90Level(),
+                latest.st90Score(), latest.diffVerdict(), latest.breakingChange(), api.endpointStatus());
+    }
+
+    private List<OperationDocument> operations(ApiVersion version) {
+        try {
+            return json.readValue(version.operations(), OPERATIONS);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private static List<String> orEmpty(List<String> values) {
+        return values == null ? List.of() : values;
+    }
+}
