@@ -17,11 +17,17 @@ CREATE TABLE coverage_check (
     created_by    TEXT        NOT NULL,
     created_at    TIMESTAMPTZ NOT NULL DEFAULT now(),
     started_at    TIMESTAMPTZ,
-    finished_at   TIMESTAMPTZ,
-    heartbeat_at  TIMESTAMPTZ NOT NULL DEFAULT now()
+    finished_at   TIMESTAMPTZ
 );
 CREATE INDEX coverage_check_previous ON coverage_check (name, scope_key, id DESC) WHERE status = 'done';
-CREATE INDEX coverage_check_unfinished ON coverage_check (heartbeat_at) WHERE status IN ('receiving', 'queued', 'running');
+CREATE INDEX coverage_check_unfinished ON coverage_check (id) WHERE status IN ('receiving', 'queued', 'running');
+
+-- Liveness of running checks, apart from coverage_check: the comparison updates its check row at the end of a
+-- REPEATABLE READ transaction, which a concurrent heartbeat on the same row would make fail.
+CREATE TABLE coverage_heartbeat (
+    id      BIGINT PRIMARY KEY REFERENCES coverage_check (id) ON DELETE CASCADE,
+    beat_at TIMESTAMPTZ NOT NULL DEFAULT now()
+);
 
 -- The kept lists, one partition per check: written once by one set-based INSERT, read as a whole by the CSV
 -- download and by the next check's change section, dropped whole if a check is ever deleted.

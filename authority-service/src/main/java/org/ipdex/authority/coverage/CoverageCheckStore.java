@@ -54,23 +54,21 @@ class CoverageCheckStore {
     }
 
     void queued(long id, long bytes) {
-        update("UPDATE coverage_check SET status = 'queued', bytes_total = ?, heartbeat_at = now() WHERE id = ?",
-                bytes, id);
+        update("UPDATE coverage_check SET status = 'queued', bytes_total = ? WHERE id = ?", bytes, id);
     }
 
     void started(long id) {
         update("""
-                UPDATE coverage_check SET status = 'running', phase = 'reading', started_at = now(), heartbeat_at = now()
-                WHERE id = ?""", id);
+                UPDATE coverage_check SET status = 'running', phase = 'reading', started_at = now() WHERE id = ?""", id);
     }
 
     void progress(long id, long bytesRead, long rowsRead) {
-        update("UPDATE coverage_check SET bytes_read = ?, rows_read = ?, heartbeat_at = now() WHERE id = ?",
+        update("UPDATE coverage_check SET bytes_read = ?, rows_read = ? WHERE id = ?",
                 bytesRead, rowsRead, id);
     }
 
     void comparing(long id) {
-        update("UPDATE coverage_check SET phase = 'comparing', heartbeat_at = now() WHERE id = ?", id);
+        update("UPDATE coverage_check SET phase = 'comparing' WHERE id = ?", id);
     }
 
     /** Only an unfinished check can fail: a late failure must not overwrite a stored report. */
@@ -88,7 +86,9 @@ class CoverageCheckStore {
         if (ids.isEmpty()) {
             return;
         }
-        query("UPDATE coverage_check SET heartbeat_at = now() WHERE id = ANY (?)", statement -> {
+        query("""
+                INSERT INTO coverage_heartbeat (id) SELECT unnest(?::bigint[])
+                ON CONFLICT (id) DO UPDATE SET beat_at = now()""", statement -> {
             statement.setArray(1, statement.getConnection().createArrayOf("bigint", ids.toArray()));
             return statement.executeUpdate();
         });
@@ -99,7 +99,10 @@ class CoverageCheckStore {
         return query("""
                 UPDATE coverage_check SET status = 'failed', phase = NULL, finished_at = now(),
                        error = 'interrupted: the service stopped while the check ran; please upload again'
-                WHERE status IN ('receiving', 'queued', 'running') AND heartbeat_at < ? RETURNING id""", statement -> {
+                WHERE id IN (SELECT c.id FROM coverage_check c LEFT JOIN coverage_heartbeat h ON h.id = c.id
+                             WHERE c.status IN ('receiving', 'queued', 'running')
+                               AND coalesce(h.beat_at, c.created_at) < ?)
+                RETURNING id""", statement -> {
             statement.setTimestamp(1, Timestamp.from(before));
             List<Long> ids = new ArrayList<>();
             try (ResultSet rows = statement.executeQuery()) {

@@ -126,7 +126,7 @@ class CoverageRun {
                     new CoverageReport.Timings(reading.readingMillis(), compared));
             try (PreparedStatement done = connection.prepareStatement("""
                     UPDATE coverage_check SET status = 'done', phase = NULL, report = ?::jsonb, rows_read = ?,
-                           finished_at = now(), heartbeat_at = now() WHERE id = ?""")) {
+                           finished_at = now() WHERE id = ?""")) {
                 done.setString(1, json(report));
                 done.setLong(2, loaded.rowsRead());
                 done.setLong(3, id);

@@ -225,7 +225,7 @@ class CoverageCheckTest implements TestPropertyProvider {
         try (var connection = io.micronaut.data.connection.jdbc.advice.DelegatingDataSource.unwrapDataSource(dataSource)
                 .getConnection(); var statement = connection.createStatement()) {
             var rows = statement.executeQuery("""
-                    INSERT INTO coverage_check (check_id, scope_key, scope, status, created_by, heartbeat_at)
+                    INSERT INTO coverage_check (check_id, scope_key, scope, status, created_by, created_at)
                     VALUES ('interrupted-1', 'offices:EP', '{"key":"offices:EP","lines":[]}', 'running', 'test',
                             now() - interval '1 hour') RETURNING id""");
             rows.next();
