@@ -48,32 +48,34 @@ final class DemoData {
             String json = """
                     {"code":"%s","name":"%s","country":"%s","contactEmail":"%s"}"""
                     .formatted(office.code(), office.name(), office.country(), office.contactEmail());
-            int status = post("/api/v1/admin/offices", "application/json", json.getBytes());
-            if (status != 201 && status != 409) {
-                throw new IllegalStateException("Creating office " + office.code() + " answered " + status);
+            HttpResponse<String> answer = post("/api/v1/admin/offices", "application/json", json.getBytes());
+            if (answer.statusCode() != 201 && answer.statusCode() != 409) {
+                throw new IllegalStateException("Creating office " + office.code() + " answered " + answer.statusCode()
+                        + ": " + answer.body());
             }
         }
         int registered = 0;
         for (Spec spec : SPECS) {
-            int status = post("/api/v1/catalog/apis?office=" + spec.officeCode(), "application/yaml",
+            HttpResponse<String> answer = post("/api/v1/catalog/apis?office=" + spec.officeCode(), "application/yaml",
                     read(corpus, spec.resource()));
-            if (status == 201) {
+            if (answer.statusCode() == 201) {
                 registered++;
-            } else if (status != 200) {
-                throw new IllegalStateException("Registering " + spec.resource() + " answered " + status);
+            } else if (answer.statusCode() != 200) {
+                throw new IllegalStateException("Registering " + spec.resource() + " answered " + answer.statusCode()
+                        + ": " + answer.body());
             }
         }
         return registered;
     }
 
-    private int post(String path, String contentType, byte[] body) {
+    private HttpResponse<String> post(String path, String contentType, byte[] body) {
         HttpRequest request = HttpRequest.newBuilder(URI.create(gateway + path))
                 .timeout(Duration.ofSeconds(60))
                 .header("Authorization", "Bearer " + adminKey)
                 .header("Content-Type", contentType)
                 .POST(HttpRequest.BodyPublishers.ofByteArray(body)).build();
         try {
-            return http.send(request, HttpResponse.BodyHandlers.discarding()).statusCode();
+            return http.send(request, HttpResponse.BodyHandlers.ofString());
         } catch (IOException e) {
             throw new UncheckedIOException("POST " + path + " failed", e);
         } catch (InterruptedException e) {
