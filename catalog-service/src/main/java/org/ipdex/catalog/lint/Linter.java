@@ -31,8 +31,9 @@ public class Linter {
         this.settings = settings;
     }
 
+    /** Lints with line numbers when the spec carries its original text. */
     public LintReport lint(ParsedSpec spec) {
-        return lint(new LintTarget(spec, null, null));
+        return lint(new LintTarget(spec, spec.originalText(), null));
     }
 
     public LintReport lint(ParsedSpec spec, String originalText) {

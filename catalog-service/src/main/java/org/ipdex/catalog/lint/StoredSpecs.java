@@ -37,7 +37,7 @@ public class StoredSpecs {
         }
         ApiVersion version = versions.findByApiIdAndNumber(apiId, number)
                 .orElseThrow(() -> new NotFoundException("API " + apiId + " has no version " + number));
-        ParsedSpec spec = parser.parse(version.normalised().getBytes(StandardCharsets.UTF_8));
+        ParsedSpec spec = parser.fromNormalised(version.normalised(), version.sourceFormat());
         return new StoredSpec(apiId, number, spec, new String(version.original(), StandardCharsets.UTF_8));
     }
 }

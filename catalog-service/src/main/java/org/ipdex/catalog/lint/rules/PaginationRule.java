@@ -17,8 +17,8 @@ import java.util.Locale;
 import java.util.Set;
 
 /**
- * A GET that answers a list (an array, or an object holding one) declares paging parameters — offset/limit,
- * page/size or a cursor — so neither side has to move an unbounded collection.
+ * A GET on a collection path that answers a list (an array, or an envelope such as {@code {items: […]}}) declares
+ * paging parameters — offset/limit, page/size or a cursor — so neither side has to move an unbounded collection.
  */
 @Singleton
 final class PaginationRule implements LintRule {
@@ -29,6 +29,10 @@ final class PaginationRule implements LintRule {
             "perpage", "per_page", "start", "first", "after", "before", "pagetoken", "maxresults", "count", "rows",
             "skip", "top", "$top", "$skip", "from", "range", "page_size", "max_results", "pagenumber", "next");
 
+    /** Where list envelopes keep their items; any other array property is a field of one resource. */
+    private static final Set<String> ENVELOPES = Set.of("items", "data", "results", "content", "records", "elements",
+            "values", "value", "entries", "hits", "list", "rows", "documents");
+
     @Override
     public RuleInfo info() {
         return INFO;
@@ -38,7 +42,9 @@ final class PaginationRule implements LintRule {
     public List<Violation> check(SpecContext spec) {
         List<Violation> violations = new ArrayList<>();
         for (SpecContext.OperationRef op : spec.operations()) {
-            if (!op.method().equals("get") || op.operation().getResponses() == null
+            List<String> segments = Rules.segments(op.path());
+            boolean collection = !segments.isEmpty() && !Rules.isTemplate(segments.get(segments.size() - 1));
+            if (!collection || !op.method().equals("get") || op.operation().getResponses() == null
                     || !returnsList(spec, spec.resolve(op.operation().getResponses().get("200")))) {
                 continue;
             }
@@ -60,7 +66,8 @@ final class PaginationRule implements LintRule {
             MediaType media = entry.getValue();
             Schema<?> schema = media == null ? null : spec.resolve(media.getSchema());
             if (Rules.isJson(entry.getKey()) && schema != null && (isArray(schema) || (schema.getProperties() != null
-                    && schema.getProperties().values().stream().anyMatch(p -> isArray(spec.resolve(p)))))) {
+                    && schema.getProperties().entrySet().stream().anyMatch(p -> ENVELOPES.contains(p.getKey())
+                    && isArray(spec.resolve(p.getValue())))))) {
                 return true;
             }
         }
