@@ -78,7 +78,7 @@ class ApiController {
     }
 
     @Operation(summary = "Register an API or a new version of it", description = REGISTER_HELP)
-    @Post(consumes = {MediaType.APPLICATION_JSON, MediaType.APPLICATION_YAML, "application/x-yaml", "text/yaml",
+    @Post(consumes = {MediaType.APPLICATION_JSON, "application/yaml", MediaType.APPLICATION_YAML, "text/yaml",
             MediaType.TEXT_PLAIN, MediaType.APPLICATION_OCTET_STREAM, "application/zip"})
     @Secured({Roles.OFFICE, Roles.ADMIN})
     HttpResponse<RegistrationResponse> register(@Body byte[] content, @Nullable @QueryValue String office,
