@@ -1,10 +1,12 @@
 package org.ipdex.catalog.api;
 
+import io.micronaut.data.annotation.Id;
 import io.micronaut.data.annotation.Query;
 import io.micronaut.data.jdbc.annotation.JdbcRepository;
 import io.micronaut.data.model.query.builder.sql.Dialect;
 import io.micronaut.data.repository.CrudRepository;
 
+import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 
@@ -24,4 +26,6 @@ public interface ApiRepository extends CrudRepository<Api, String> {
 
     @Query("SELECT id FROM api ORDER BY id")
     List<String> findAllIds();
+
+    void updateSourceCheckedAt(@Id String id, Instant sourceCheckedAt);
 }

@@ -20,7 +20,7 @@ public record ApiResponse(String apiId, String officeCode, String title, @Nullab
                           ApiMetadata metadata, List<String> overridden, String endpointStatus,
                           @Nullable String sourceUrl) {
 
-    static ApiResponse of(Api api) {
+    public static ApiResponse of(Api api) {
         List<String> overridden = new ArrayList<>();
         MetadataPatch.read(api.metadataOverrides()).fieldNames().forEachRemaining(overridden::add);
         return new ApiResponse(api.id(), api.officeCode(), api.title(), api.description(), api.lifecycle(),

@@ -35,6 +35,17 @@ public interface ApiVersionRepository extends GenericRepository<ApiVersion, Long
             FROM api_version WHERE api_id = :apiId ORDER BY number DESC LIMIT :limit""")
     List<VersionSummary> latestOfApi(String apiId, int limit);
 
+    /** The latest version of every API, for the API catalog document. */
+    @Query("""
+            SELECT v.api_id, v.number, v.spec_version, v.source_format, v.media_type, v.origin, v.content_sha256,
+                   v.st90_score, v.st90_level, v.diff_verdict, v.breaking_change, v.created_by, v.created_at
+            FROM api_version v JOIN api a ON a.id = v.api_id AND v.number = a.latest_version
+            WHERE v.api_id > :after ORDER BY v.api_id LIMIT :limit""")
+    List<VersionSummary> latestVersions(String after, int limit);
+
+    @Query("SELECT servers FROM api_version WHERE api_id = :apiId AND number = :number")
+    Optional<String> findServers(String apiId, int number);
+
     @Query("SELECT count(*) FROM api_version")
     long countAll();
 }

@@ -35,6 +35,8 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 public final class CatalogHarness {
 
     public static final String APIS = "/api/v1/catalog/apis";
+    private static final com.fasterxml.jackson.databind.ObjectMapper JSON =
+            new com.fasterxml.jackson.databind.ObjectMapper();
     private static final List<String> TABLES = List.of("api", "api_version", "change_feed", "audit_entry");
 
     private final HttpClient client;
@@ -85,6 +87,30 @@ public final class CatalogHarness {
     public String feed() {
         return client.toBlocking().retrieve(HttpRequest.GET("/internal/v1/changes?after=0")
                 .bearerAuth(tokens.forThisService()));
+    }
+
+    /** The change-feed events of one API, oldest first, as JSON trees. */
+    public List<com.fasterxml.jackson.databind.JsonNode> feedEvents(String apiId) {
+        List<com.fasterxml.jackson.databind.JsonNode> events = new java.util.ArrayList<>();
+        for (String line : feed().strip().split("\n")) {
+            try {
+                com.fasterxml.jackson.databind.JsonNode event = JSON.readTree(line);
+                if (apiId.equals(event.path("key").asText())) {
+                    events.add(event);
+                }
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        }
+        return events;
+    }
+
+    public static com.fasterxml.jackson.databind.JsonNode json(String text) {
+        try {
+            return JSON.readTree(text);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 
     /** Rows of every table a registration writes to: a refused upload must leave all of them as they were. */
