@@ -71,6 +71,7 @@ public final class LocalStack implements AutoCloseable {
         mkdirs(home, settings.run(), settings.logs());
         lock = exclusiveLock(home.resolve("stack.lock"));
         StaleProcesses.stopAll(settings.run());
+        requireFreePorts();
 
         String jdbcServer;
         String dbUser;
@@ -129,6 +130,24 @@ public final class LocalStack implements AutoCloseable {
         Path corpus = settings.repository().resolve("../shared/corpus/openapi").normalize();
         int registered = new DemoData(gatewayUrl(), adminKey).load(Files.isDirectory(corpus) ? corpus : null);
         log("demo data loaded (" + registered + " new specs registered)");
+    }
+
+    /** A health check answered by somebody else's server on our port would pass for ours: refuse to start. */
+    private void requireFreePorts() {
+        StackSettings.Ports ports = settings.ports();
+        List<Integer> wanted = new ArrayList<>(List.of(ports.gateway(), ports.catalog(), ports.authority(),
+                ports.search()));
+        if (settings.postgresServer().isEmpty()) {
+            wanted.add(ports.postgres());
+        }
+        if (settings.elasticsearch().isEmpty()) {
+            wanted.add(ports.elasticsearch());
+        }
+        List<Integer> busy = wanted.stream().filter(Ports::inUse).toList();
+        if (!busy.isEmpty()) {
+            throw new IllegalStateException("Ports already in use: " + busy
+                    + " (set IPDEX_*_PORT, see the README's configuration table)");
+        }
     }
 
     private ChildProcess service(String name, int port, Map<String, String> common, Map<String, String> own) {
