@@ -102,10 +102,8 @@ class EditionController {
             file = fetcher.fetch(sourceUrl);
             schedule.remember(request, mapping, delimiter, header);
         } else {
-            if (body == null) {
-                throw new InvalidInputException("Send the file as the request body, or give a sourceUrl");
-            }
-            file = spool.receive(body);
+            // no body at all is an empty file: the reader says so in the same words as for any empty file
+            file = spool.receive(body == null ? InputStream.nullInputStream() : body);
         }
         IngestService.Submission submission = ingest.submit(request, file, wait);
         EditionResponse edition = views.get(submission.editionId());

@@ -109,11 +109,14 @@ public class EditionStore {
                 });
     }
 
-    /** The newest edition of the office with this checksum that was accepted or is being read. */
+    /**
+     * The office's active edition, or one being read, if it is this very file. An older, superseded edition with
+     * the same checksum does not count: uploading it again is a deliberate return to it.
+     */
     @ReadOnly
     public Optional<Edition> findSameFile(String office, String checksum) {
         return jdbc.prepareStatement("SELECT " + COLUMNS + " FROM edition WHERE office = ? AND checksum = ? "
-                + "AND status IN ('ingesting', 'active', 'superseded') ORDER BY id DESC LIMIT 1", statement -> {
+                + "AND status IN ('ingesting', 'active') ORDER BY id DESC LIMIT 1", statement -> {
             statement.setString(1, office);
             statement.setString(2, checksum);
             try (ResultSet rows = statement.executeQuery()) {

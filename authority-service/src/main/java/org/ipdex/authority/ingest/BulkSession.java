@@ -32,6 +32,7 @@ public final class BulkSession implements AutoCloseable {
     private final long editionId;
     private final String table;
     private boolean staged;
+    private org.postgresql.copy.CopyIn copy;
 
     BulkSession(Connection connection, long editionId, String office) throws SQLException {
         this.connection = connection;
@@ -58,7 +59,8 @@ public final class BulkSession implements AutoCloseable {
                 + " (LIKE authority_record INCLUDING DEFAULTS, deleted BOOLEAN NOT NULL) ON COMMIT DROP");
         String sql = "COPY " + target + " (" + CopyEncoder.COLUMNS + (full ? "" : ", deleted")
                 + ") FROM STDIN (FORMAT binary, FREEZE)";
-        return new CopyEncoder(connection.unwrap(PGConnection.class).getCopyAPI().copyIn(sql), !full);
+        copy = connection.unwrap(PGConnection.class).getCopyAPI().copyIn(sql);
+        return new CopyEncoder(copy, !full);
     }
 
     private String createTable() {
@@ -215,15 +217,25 @@ public final class BulkSession implements AutoCloseable {
         }
     }
 
+    /**
+     * Ends a COPY the file broke off in the middle of, rolls back whatever was not committed and releases the
+     * locks. Session locks outlive a pooled connection's return to the pool, so a connection that cannot be cleaned
+     * is closed for good instead of going back to the pool.
+     */
     @Override
     public void close() throws SQLException {
         try {
+            if (copy != null && copy.isActive()) {
+                copy.cancelCopy();
+            }
             rollback();
             connection.setAutoCommit(true);
-            // session locks outlive a pooled connection's return to the pool: release them explicitly
             try (Statement statement = connection.createStatement()) {
                 statement.execute("SELECT pg_advisory_unlock_all()");
             }
+        } catch (SQLException | RuntimeException e) {
+            connection.unwrap(org.postgresql.core.BaseConnection.class).getQueryExecutor().close();
+            throw e;
         } finally {
             connection.close();
         }

@@ -1,13 +1,9 @@
 package org.ipdex.authority.ingest;
 
 import java.io.BufferedInputStream;
-import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.InputStreamReader;
 import java.nio.charset.CharacterCodingException;
-import java.nio.charset.CodingErrorAction;
-import java.nio.charset.StandardCharsets;
 
 /**
  * Entries of a delimited text file, one per line, fields placed by a {@link ColumnMapping}. The text must be
@@ -19,7 +15,7 @@ final class DelimitedRecordSource implements RecordSource {
     /** A line longer than this is not an authority-file entry; refusing it bounds memory. */
     private static final int MAX_LINE = 64 * 1024;
 
-    private final BufferedReader reader;
+    private final Utf8Lines reader;
     private final ColumnMapping mapping;
     private final int columnsNeeded;
     private final String[] fields;
@@ -30,8 +26,7 @@ final class DelimitedRecordSource implements RecordSource {
     DelimitedRecordSource(InputStream in, ColumnMapping mapping) throws IOException {
         BufferedInputStream buffered = new BufferedInputStream(in, 1 << 16);
         rejectUtf16(buffered);
-        this.reader = new BufferedReader(new InputStreamReader(buffered, StandardCharsets.UTF_8.newDecoder()
-                .onMalformedInput(CodingErrorAction.REPORT).onUnmappableCharacter(CodingErrorAction.REPORT)), 1 << 16);
+        this.reader = new Utf8Lines(buffered, MAX_LINE);
         this.mapping = mapping;
         this.columnsNeeded = Math.max(Math.max(mapping.number(), mapping.kind()), mapping.date()) + 1;
         int width = Math.max(columnsNeeded, Math.max(Math.max(mapping.office(), mapping.exceptionCode()),
@@ -84,13 +79,11 @@ final class DelimitedRecordSource implements RecordSource {
 
     private String readLine() throws IOException {
         try {
-            String text = reader.readLine();
-            if (text != null && text.length() > MAX_LINE) {
-                throw new MalformedFileException("Line is longer than " + MAX_LINE + " characters", line + 1, null);
-            }
-            return text;
+            return reader.next();
         } catch (CharacterCodingException e) {
             throw new MalformedFileException("Not UTF-8 text (re-encode the file as UTF-8)", line + 1, null);
+        } catch (MalformedFileException e) {
+            throw new MalformedFileException(e.getMessage(), line + 1, null);
         }
     }
 

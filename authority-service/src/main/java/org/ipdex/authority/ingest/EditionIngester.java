@@ -157,9 +157,8 @@ public class EditionIngester {
                 return new Result(editionId, Edition.ACTIVE, Optional.empty());
             }
         } catch (MalformedFileException e) {
-            List<ProblemError> where = e.line() > 0 ? List.of(ProblemError.atLine(e.line(), e.column(), e.getMessage()))
-                    : List.of();
-            return reject(editionId, category, counters, errors, new InvalidInputException(e.getMessage(), where), where);
+            InvalidInputException problem = Readers.asProblem(e);
+            return reject(editionId, category, counters, errors, problem, problem.errors());
         } catch (TooManyErrors e) {
             return reject(editionId, category, counters, errors, new InvalidInputException(
                     "Edition " + editionId + " rejected: " + e.getMessage(), errors.listed()), List.of());

@@ -59,7 +59,15 @@ public final class Readers {
             if (source.advance()) {
                 checkFirstEntry(source.current(), request);
             }
+        } catch (MalformedFileException e) {
+            throw asProblem(e);
         }
+    }
+
+    /** A structural error as the problem the uploader sees: what is wrong, and where. */
+    static InvalidInputException asProblem(MalformedFileException e) {
+        return new InvalidInputException(e.getMessage(), e.line() > 0
+                ? List.of(org.ipdex.common.problem.ProblemError.atLine(e.line(), e.column(), e.getMessage())) : List.of());
     }
 
     /** A delimited file has no header: its first entry's office is the file's office. */

@@ -1,0 +1,64 @@
+package org.ipdex.authority.ingest;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import java.util.ArrayList;
+import java.util.List;
+
+import static org.ipdex.authority.AuthorityApi.resource;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/** The XML reader alone: entries, header, deletions, and where a broken file breaks. */
+@Timeout(20)
+class XmlReaderTest {
+
+    private final St37XmlReader reader = new St37XmlReader();
+
+    @Test
+    void readsHeaderDefinitionsAndOnlyThePublicationsOwnNumber() throws IOException {
+        try (RecordSource source = reader.open(new ByteArrayInputStream(resource("ep-v2.xml")), null)) {
+            assertEquals("EP", source.header().office().orElseThrow());
+            assertEquals(UpdateCategory.FULL, source.header().category().orElseThrow());
+            assertEquals("Withdrawn before publication", source.header().definitions().exceptionCodes().get("W"));
+            assertEquals(3, source.header().definitions().kinds().size());
+            List<RawRecord> entries = all(source);
+            assertEquals(5, entries.size());
+            assertEquals(new RawRecord(entries.get(0).line(), "EP", "1000000", "A1", "20000105", "", false), entries.get(0));
+            assertEquals("W", entries.get(3).exceptionCode());
+        }
+    }
+
+    @Test
+    void aDeletionIsAnEntryMarkedActionDelete() throws IOException {
+        String xml = "<authority-file country=\"EP\"><authority-file-definition update-af-category=\"differential\"/>"
+                + "<authority-file-entry action=\"delete\"><publication-reference><document-id><country>EP</country>"
+                + "<doc-number>1</doc-number><kind>A1</kind></document-id></publication-reference></authority-file-entry>"
+                + "</authority-file>";
+        try (RecordSource source = reader.open(new ByteArrayInputStream(xml.getBytes()), null)) {
+            assertEquals(UpdateCategory.DIFFERENTIAL, source.header().category().orElseThrow());
+            assertTrue(all(source).get(0).delete());
+        }
+    }
+
+    @Test
+    void aFileCutOffMidRecordFailsAtItsEnd() throws IOException {
+        try (RecordSource source = reader.open(new ByteArrayInputStream(resource("ep-cut.xml")), null)) {
+            assertTrue(source.advance());
+            MalformedFileException broken = assertThrows(MalformedFileException.class, source::advance);
+            assertEquals(4, broken.line(), broken.getMessage());
+        }
+    }
+
+    private static List<RawRecord> all(RecordSource source) throws IOException {
+        List<RawRecord> entries = new ArrayList<>();
+        while (source.advance()) {
+            entries.add(source.current());
+        }
+        return entries;
+    }
+}
