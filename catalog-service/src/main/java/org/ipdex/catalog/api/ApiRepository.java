@@ -13,8 +13,11 @@ import java.util.Optional;
 @JdbcRepository(dialect = Dialect.POSTGRES)
 public interface ApiRepository extends CrudRepository<Api, String> {
 
+    // explicit SQL: a derived query treats a trailing "limit" argument as a plain parameter, not a LIMIT
+    @Query("SELECT * FROM api WHERE id > :after ORDER BY id LIMIT :limit")
     List<Api> findByIdGreaterThanOrderById(String after, int limit);
 
+    @Query("SELECT * FROM api WHERE office_code = :officeCode AND id > :after ORDER BY id LIMIT :limit")
     List<Api> findByOfficeCodeAndIdGreaterThanOrderById(String officeCode, String after, int limit);
 
     /** Serialises writers of one API: the second waits, then sees the first one's version. */

@@ -10,6 +10,7 @@ import java.util.List;
 @JdbcRepository(dialect = Dialect.POSTGRES)
 public interface OfficeRepository extends CrudRepository<Office, String> {
 
+    @Query("SELECT * FROM office WHERE code > :after ORDER BY code LIMIT :limit")
     List<Office> findByCodeGreaterThanOrderByCode(String after, int limit);
 
     @Query("SELECT count(*) FROM api WHERE office_code = :code")

@@ -170,6 +170,23 @@ class VersionsTest implements TestPropertyProvider {
         assertEquals(before, harness.rowCounts());
     }
 
+    @Test
+    void theListPagesWithCursors() {
+        for (String title : List.of("Alpha", "Beta", "Gamma")) {
+            harness.exchange(harness.upload(V1.replace("Register", title).getBytes(), MediaType.APPLICATION_YAML,
+                    harness.office("KR")), RegistrationResponse.class);
+        }
+        org.ipdex.common.page.Page<ApiResponse> first = client.toBlocking().retrieve(HttpRequest.GET(APIS
+                + "?office=kr&limit=2").bearerAuth(harness.anonymous()),
+                Argument.of(org.ipdex.common.page.Page.class, ApiResponse.class));
+        assertEquals(List.of("kr-alpha", "kr-beta"), first.items().stream().map(ApiResponse::apiId).toList());
+        org.ipdex.common.page.Page<ApiResponse> second = client.toBlocking().retrieve(HttpRequest.GET(APIS
+                + "?office=KR&limit=2&cursor=" + first.next()).bearerAuth(harness.anonymous()),
+                Argument.of(org.ipdex.common.page.Page.class, ApiResponse.class));
+        assertEquals(List.of("kr-gamma"), second.items().stream().map(ApiResponse::apiId).toList());
+        assertNull(second.next());
+    }
+
     private HttpResponse<RegistrationResponse> register(byte[] spec, String type) {
         return harness.exchange(harness.upload(spec, type, harness.office("EP")), RegistrationResponse.class);
     }

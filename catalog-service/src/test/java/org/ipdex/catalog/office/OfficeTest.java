@@ -1,0 +1,103 @@
+package org.ipdex.catalog.office;
+
+import io.micronaut.core.type.Argument;
+import io.micronaut.http.HttpRequest;
+import io.micronaut.http.HttpResponse;
+import io.micronaut.http.HttpStatus;
+import io.micronaut.http.client.HttpClient;
+import io.micronaut.http.client.annotation.Client;
+import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
+import io.micronaut.test.support.TestPropertyProvider;
+import jakarta.inject.Inject;
+import org.ipdex.catalog.support.CatalogHarness;
+import org.ipdex.common.identity.IdentityTokens;
+import org.ipdex.common.page.Page;
+import org.ipdex.common.problem.Problem;
+import org.ipdex.common.problem.ProblemError;
+import org.ipdex.stack.TestStack;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+
+import java.util.List;
+import java.util.Map;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/** Office profiles: anyone reads, the office itself or an administrator writes, every write audited. */
+@MicronautTest(transactional = false)
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+class OfficeTest implements TestPropertyProvider {
+
+    private static final String OFFICES = "/api/v1/catalog/offices";
+    private static final String DPMA = """
+            {"name": "Deutsches Patent- und Markenamt", "country": "de", "contactEmail": "datenabgabe@dpma.de",
+             "website": "https://www.dpma.de"}""";
+
+    @Inject
+    @Client("/")
+    HttpClient client;
+    @Inject
+    IdentityTokens tokens;
+    Map<String, String> properties;
+    CatalogHarness harness;
+
+    @Override
+    public Map<String, String> getProperties() {
+        properties = TestStack.serviceProperties("catalog");
+        return properties;
+    }
+
+    @BeforeAll
+    void harness() {
+        harness = new CatalogHarness(client, tokens, properties);
+    }
+
+    @Test
+    void anOfficeWritesItsOwnProfileAndAnyoneReadsIt() {
+        HttpResponse<OfficeResponse> created = harness.exchange(put("de", DPMA, harness.office("DE")),
+                OfficeResponse.class);
+        assertEquals(HttpStatus.CREATED, created.getStatus());
+        assertEquals("DE", created.body().code());
+        assertEquals("DE", created.body().country());
+
+        HttpResponse<OfficeResponse> replaced = harness.exchange(put("DE", DPMA.replace("datenabgabe", "info"),
+                harness.office("DE")), OfficeResponse.class);
+        assertEquals(HttpStatus.OK, replaced.getStatus());
+        OfficeResponse read = client.toBlocking().retrieve(HttpRequest.GET(OFFICES + "/DE")
+                .bearerAuth(harness.anonymous()), OfficeResponse.class);
+        assertEquals("info@dpma.de", read.contactEmail());
+
+        Page<OfficeResponse> page = client.toBlocking().retrieve(HttpRequest.GET(OFFICES)
+                .bearerAuth(harness.anonymous()), Argument.of(Page.class, OfficeResponse.class));
+        assertTrue(page.items().stream().anyMatch(office -> office.code().equals("DE")));
+        assertEquals(2L, harness.count("SELECT count(*) FROM audit_entry WHERE office_code = 'DE' "
+                + "AND action = 'office.changed' AND actor = 'office-DE'"));
+    }
+
+    @Test
+    void anotherOfficeOrThePublicMayNotWriteAProfile() {
+        Map<String, Long> before = harness.rowCounts();
+        harness.problem(put("FR", DPMA, harness.office("DE")), 403);
+        harness.problem(put("FR", DPMA, harness.anonymous()), 403);
+        assertEquals(before, harness.rowCounts());
+        assertEquals(HttpStatus.CREATED, harness.exchange(put("FR", DPMA.replace("Deutsches Patent- und Markenamt",
+                "INPI"), harness.admin()), OfficeResponse.class).getStatus());
+    }
+
+    @Test
+    void anInvalidProfileNamesItsFields() {
+        Problem problem = harness.problem(put("AT", """
+                {"name": " ", "country": "Austria", "contactEmail": "nobody", "website": "ftp://x"}""",
+                harness.office("AT")), 400);
+        assertEquals(List.of("/name", "/country", "/contactEmail", "/website"),
+                problem.errors().stream().map(ProblemError::pointer).toList());
+        harness.problem(put("AUT", DPMA, harness.admin()), 400);
+        harness.problem(HttpRequest.GET(OFFICES + "/XX").bearerAuth(harness.anonymous()), 404);
+    }
+
+    private static io.micronaut.http.MutableHttpRequest<String> put(String code, String body, String token) {
+        return HttpRequest.PUT(OFFICES + "/" + code, body).contentType("application/json").bearerAuth(token);
+    }
+}
