@@ -53,7 +53,12 @@ public final class SearchTests {
     }
 
     public static void await(String what, BooleanSupplier condition) {
-        long deadline = System.nanoTime() + Duration.ofSeconds(20).toNanos();
+        await(what, Duration.ofSeconds(20), condition);
+    }
+
+    /** For what takes long on a machine that other builds keep busy (a rebuild). */
+    public static void await(String what, Duration timeout, BooleanSupplier condition) {
+        long deadline = System.nanoTime() + timeout.toNanos();
         while (System.nanoTime() < deadline) {
             try {
                 if (condition.getAsBoolean()) {
@@ -69,7 +74,7 @@ public final class SearchTests {
                 fail("interrupted while waiting until " + what);
             }
         }
-        fail("Not within 20 s: " + what);
+        fail("Not within " + timeout.toSeconds() + " s: " + what);
     }
 
     /** /health answers 503 with the same body when something is down. */

@@ -23,15 +23,15 @@ final class CatalogDocuments {
     static ApiEntry api(ApiChange api, Collection<String> tags, int operationCount) {
         String title = title(api);
         String officeName = api.officeName() != null ? api.officeName() : OfficeNames.of(api.officeCode()).orElse(null);
-        List<Suggestion> suggest = new ArrayList<>(Suggestions.of(title, Suggestions.TITLE));
-        suggest.add(new Suggestion(List.of(api.officeCode()), Suggestions.OFFICE));
-        suggest.addAll(Suggestions.of(officeName, Suggestions.OFFICE));
+        List<Suggestion> offices = new ArrayList<>();
+        offices.add(new Suggestion(List.of(api.officeCode()), Suggestions.OFFICE));
+        offices.addAll(Suggestions.of(officeName, Suggestions.OFFICE));
         return new ApiEntry(api.apiId(), api.officeCode(), officeName, title, api.description(),
                 value(api.lifecycle()), api.versionNumber(), value(api.specVersion()), value(api.sourceFormat()),
                 api.updatedAt() == null ? null : api.updatedAt().toString(), List.copyOf(tags), operationCount,
                 values(api.ipDomains()), values(api.serviceTypes()), values(api.contentTypes()),
                 values(api.languages()), value(api.st90Level()), api.st90Score(), value(api.endpointStatus()),
-                api.breakingChange(), suggest);
+                api.breakingChange(), Suggestions.of(title, Suggestions.TITLE), offices);
     }
 
     static OperationEntry operation(ApiChange api, ApiChange.Operation operation, String key) {

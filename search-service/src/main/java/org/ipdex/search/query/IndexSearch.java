@@ -1,7 +1,6 @@
 package org.ipdex.search.query;
 
 import co.elastic.clients.elasticsearch.ElasticsearchClient;
-import co.elastic.clients.elasticsearch._types.ElasticsearchException;
 import co.elastic.clients.elasticsearch._types.FieldValue;
 import co.elastic.clients.elasticsearch._types.SortOptions;
 import co.elastic.clients.elasticsearch._types.aggregations.Aggregate;
@@ -13,11 +12,9 @@ import co.elastic.clients.elasticsearch.core.search.HighlighterEncoder;
 import co.elastic.clients.elasticsearch.core.search.Hit;
 import io.micronaut.core.annotation.Nullable;
 import jakarta.inject.Singleton;
-import org.ipdex.common.problem.UnavailableException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-import java.io.IOException;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -77,8 +74,9 @@ final class IndexSearch {
         boolean withFacets = parameters.cursor().isEmpty();
         SearchRequest request = SearchRequest.of(s -> {
             // one more than asked: tells whether there is a next page without a count
+            // the completion inputs are of no use to a reader, and their shape changed between mappings
             s.index(spec.index()).size(parameters.limit() + 1).query(text).sort(sort)
-                    .trackTotalHits(t -> t.enabled(false));
+                    .source(src -> src.filter(f -> f.excludes("suggest", "officeSuggest"))).trackTotalHits(t -> t.enabled(false));
             if (!filters.isEmpty()) {
                 s.postFilter(all(filters.values()));
             }

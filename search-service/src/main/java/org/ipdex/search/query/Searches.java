@@ -22,7 +22,14 @@ final class Searches {
                                          Logger log) {
         for (int attempt = 1; ; attempt++) {
             try {
-                return client.search(request, type);
+                SearchResponse<T> response = client.search(request, type);
+                if (response.shards().failed().intValue() > 0) {
+                    // partial results are still answers, but a failing shard is a bug or an outage to look at
+                    log.warn("Search of {}: {} of {} shards failed: {}", request.index(), response.shards().failed(),
+                            response.shards().total(), response.shards().failures().isEmpty() ? "?"
+                                    : response.shards().failures().get(0).reason().reason());
+                }
+                return response;
             } catch (IOException e) {
                 log.warn("Search of {} failed: {}", request.index(), e.toString());
                 throw new UnavailableException("Search is unavailable for a moment; retry shortly");

@@ -226,7 +226,7 @@ class FacetSearchTest implements TestPropertyProvider {
     }
 
     private List<Suggestion> suggest(String uri) {
-        return client().retrieve(HttpRequest.GET(uri).bearerAuth(token()), Argument.listOf(Suggestion.class));
+        return List.of(client().retrieve(HttpRequest.GET(uri).bearerAuth(token()), Suggestion[].class));
     }
 
     private String token() {
