@@ -19,9 +19,13 @@ public final class CorpusSpecs {
     private CorpusSpecs() {
     }
 
+    /** {@code IPDEX_CORPUS} when set, else {@code shared/} beside the checkout (from the module or the root). */
     public static Path root() {
-        for (Path candidate : List.of(Path.of("../shared/corpus/openapi"), Path.of("../../shared/corpus/openapi"),
-                Path.of("/work/shared/corpus/openapi"))) {
+        String configured = System.getenv("IPDEX_CORPUS");
+        if (configured != null && !configured.isBlank()) {
+            return Path.of(configured);
+        }
+        for (Path candidate : List.of(Path.of("../shared/corpus/openapi"), Path.of("../../shared/corpus/openapi"))) {
             if (Files.isDirectory(candidate)) {
                 return candidate;
             }
