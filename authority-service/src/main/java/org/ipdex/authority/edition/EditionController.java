@@ -48,9 +48,11 @@ class EditionController {
     private final SourceFetcher fetcher;
     private final SourceSchedule schedule;
     private final IngestService ingest;
+    private final EditionDiff diff;
 
     EditionController(EditionViews views, UploadSpool spool, SourceFetcher fetcher, SourceSchedule schedule,
-                      IngestService ingest) {
+                      IngestService ingest, EditionDiff diff) {
+        this.diff = diff;
         this.views = views;
         this.spool = spool;
         this.fetcher = fetcher;
@@ -129,6 +131,23 @@ class EditionController {
     @Secured(SecurityRule.IS_AUTHENTICATED)
     HttpResponse<String> report(@PathVariable long editionId) {
         return HttpResponse.ok(views.report(editionId)).contentType(MediaType.APPLICATION_JSON_TYPE);
+    }
+
+    @Operation(summary = "What changed between two editions of an office",
+            description = "Counts of added, removed and changed records, per publication year and kind. With "
+                    + "`format=csv` the changes themselves (optionally only one `change`: added, removed, changed).")
+    @Get("/editions/{editionId}/diff")
+    @Secured(SecurityRule.IS_AUTHENTICATED)
+    HttpResponse<?> diff(@PathVariable long editionId, @QueryValue long against,
+                         @QueryValue(defaultValue = "json") String format, @Nullable @QueryValue String change)
+            throws java.sql.SQLException {
+        return switch (format) {
+            case "json" -> HttpResponse.ok(diff.counts(editionId, against));
+            case "csv" -> HttpResponse.ok(new io.micronaut.http.server.types.files.StreamedFile(
+                    diff.list(editionId, against, change), MediaType.of("text/csv")))
+                    .header("Content-Disposition", "attachment; filename=\"diff-" + against + "-" + editionId + ".csv\"");
+            default -> throw InvalidInputException.parameter("format", "json or csv");
+        };
     }
 
     static String officeCode(String office) {

@@ -40,10 +40,12 @@ public class EditionIngester {
     private final IngestProgress progress;
     private final IngestProperties properties;
     private final JsonMapper json;
+    private final org.ipdex.authority.edition.RecordRetention retention;
 
     public EditionIngester(Readers readers, EditionLoader loader, DefinitionStore definitions, EditionStore editions,
                            EditionActivator activator, IngestProgress progress, IngestProperties properties,
-                           JsonMapper json) {
+                           JsonMapper json, org.ipdex.authority.edition.RecordRetention retention) {
+        this.retention = retention;
         this.readers = readers;
         this.loader = loader;
         this.definitions = definitions;
@@ -150,6 +152,7 @@ public class EditionIngester {
                         base > 0 ? Optional.of(base) : Optional.empty()));
                 activator.activate(new EditionActivator.Activation(editionId, request.office(), category.id(),
                         counters.setSize, header.producedOn(), statisticRows));
+                trimQuietly(request.office());
                 LOG.info("Edition {} of {}: {} entries read in {} ms, indexed and checked in {} ms, analysed and "
                         + "committed in {} ms, activated in {} ms", editionId, request.office(), counters.read,
                         (copied - tracker.startedNanos) / 1_000_000, (indexed - copied) / 1_000_000,
@@ -174,6 +177,15 @@ public class EditionIngester {
                     "Ingest of edition " + editionId + " failed; the active data is unchanged")));
         } finally {
             progress.end(editionId);
+        }
+    }
+
+    /** Dropping old record sets is housekeeping: a failure is logged and retried by the schedule, never fatal. */
+    private void trimQuietly(String office) {
+        try {
+            retention.trim(office);
+        } catch (RuntimeException e) {
+            LOG.warn("Retention after activating an edition of {} failed", office, e);
         }
     }
 

@@ -27,6 +27,7 @@ final class XmlRecordSource implements RecordSource {
 
     static final String ROOT = "authority-file";
     private static final String ENTRY = "authority-file-entry";
+    private static final String DEFINITION = "authority-file-definition";
 
     private final XMLStreamReader xml;
     private final InputStream in;
@@ -87,7 +88,8 @@ final class XmlRecordSource implements RecordSource {
         if (!xml.isStartElement()) {
             throw new MalformedFileException("No root element: the file is empty or not XML", 1, null);
         }
-        if (!ROOT.equals(xml.getLocalName())) {
+        // a separate definition file has the definition part as its root, and no entries
+        if (!ROOT.equals(xml.getLocalName()) && !DEFINITION.equals(xml.getLocalName())) {
             throw new MalformedFileException("The root element is <" + xml.getLocalName() + ">, not <" + ROOT + ">",
                     xml.getLocation().getLineNumber(), xml.getLocation().getColumnNumber());
         }
