@@ -22,6 +22,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Supplier;
 
 /**
  * Reads one JSON or YAML document, or a bundle of them, as OpenAPI 3.x or Swagger 2.0 (converted to 3.0).
@@ -50,10 +51,12 @@ public class SpecParser {
         Document document = reader.read("the document", content);
         String format = SpecShape.check(document.name(), document.tree());
         RefChecker.checkSingle(document);
-        OpenAPI model = format.startsWith("swagger")
-                ? model(new SwaggerConverter().readContents(json(document.tree()), null, options(false)))
-                : model(new OpenAPIV3Parser().parseJsonNode(null, document.tree(), options(false)));
-        return new ParsedSpec(model, normalise(model, format), format, document.text(), document.repairs());
+        List<String> warnings = new ArrayList<>(document.repairs());
+        warnings.addAll(TreeRepairs.apply(document.name(), document.tree()));
+        OpenAPI model = model(() -> format.startsWith("swagger")
+                ? new SwaggerConverter().readContents(json(document.tree()), null, options(false))
+                : new OpenAPIV3Parser().parseJsonNode(null, document.tree(), options(false)));
+        return new ParsedSpec(model, normalise(model, format), format, document.text(), List.copyOf(warnings));
     }
 
     /** Several files whose relative references are resolved inside the bundle only. */
@@ -64,13 +67,14 @@ public class SpecParser {
             Document document = reader.read(name, bytes);
             documents.put(name, document);
             warnings.addAll(document.repairs());
+            warnings.addAll(TreeRepairs.apply(name, document.tree()));
         });
         List<String> referenced = RefChecker.checkBundle(documents);
         Document main = documents.get(MainFile.choose(bundle.main(), documents, referenced));
         String format = SpecShape.check(main.name(), main.tree());
         OpenAPI model;
         try (BundleDirectory directory = BundleDirectory.write(documents)) {
-            model = model(new OpenAPIParser().readLocation(directory.uri(main.name()), null, options(true)));
+            model = model(() -> new OpenAPIParser().readLocation(directory.uri(main.name()), null, options(true)));
         }
         String normalised = normalise(model, format);
         LeftoverRefs.check(normalised);
@@ -81,7 +85,7 @@ public class SpecParser {
     public ParsedSpec fromNormalised(String normalisedJson, String sourceFormat) {
         try {
             JsonNode tree = TREES.readTree(normalisedJson);
-            OpenAPI model = model(new OpenAPIV3Parser().parseJsonNode(null, tree, options(false)));
+            OpenAPI model = model(() -> new OpenAPIV3Parser().parseJsonNode(null, tree, options(false)));
             return new ParsedSpec(model, normalisedJson, sourceFormat);
         } catch (JsonProcessingException e) {
             throw new IllegalStateException("A stored normalised spec does not parse", e);
@@ -95,7 +99,20 @@ public class SpecParser {
         return options;
     }
 
-    private static OpenAPI model(SwaggerParseResult result) {
+    /**
+     * swagger-parser reports most defects as messages but throws on some (a value its model cannot hold): either
+     * way the uploader gets a 400 that quotes the parser, never a 500.
+     */
+    private static OpenAPI model(Supplier<SwaggerParseResult> parse) {
+        SwaggerParseResult result;
+        try {
+            result = parse.get();
+        } catch (RuntimeException unreadable) {
+            String why = unreadable.getMessage() == null ? unreadable.getClass().getSimpleName()
+                    : unreadable.getMessage().lines().findFirst().orElse("");
+            throw new InvalidInputException("The OpenAPI parser could not read this spec: " + why,
+                    List.of(ProblemError.atPointer("", why)));
+        }
         OpenAPI model = result == null ? null : result.getOpenAPI();
         if (model == null || model.getInfo() == null) {
             List<String> messages = result == null || result.getMessages() == null ? List.of() : result.getMessages();

@@ -171,6 +171,20 @@ class VersionsTest implements TestPropertyProvider {
     }
 
     @Test
+    void aDefectSwaggerParserWouldThrowOnIsMendedAndReported() {
+        // as in APIs.guru's gov.bc.ca jobposting spec: an integer enum of names
+        String spec = """
+                {"swagger": "2.0", "info": {"title": "Job types", "version": "1"}, "paths": {},
+                 "definitions": {"JobTypeID": {"type": "integer", "enum": ["Undefined0", "Full-Time"]}}}""";
+        RegistrationResponse created = register(spec.getBytes(), MediaType.APPLICATION_JSON).body();
+        assertEquals(List.of("the document#/definitions/JobTypeID: enum values are not integers; read as type string"),
+                created.warnings());
+        JsonNode normalised = CatalogHarness.json(harness.get(APIS + "/" + created.api().apiId()
+                + "/versions/1/spec?form=normalised", harness.anonymous()));
+        assertEquals("string", normalised.at("/components/schemas/JobTypeID/type").asText());
+    }
+
+    @Test
     void theListPagesWithCursors() {
         for (String title : List.of("Alpha", "Beta", "Gamma")) {
             harness.exchange(harness.upload(V1.replace("Register", title).getBytes(), MediaType.APPLICATION_YAML,
