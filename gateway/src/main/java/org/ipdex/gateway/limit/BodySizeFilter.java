@@ -13,7 +13,9 @@ import reactor.core.publisher.Mono;
 
 /**
  * Refuses a body whose declared length is over its route's limit before a single byte is read or forwarded.
- * Bodies without a declared length are bounded by Micronaut's server-wide {@code max-request-size}.
+ * A chunked body (no declared length) is counted while it streams to the backend ({@link RequestBodyBounds}) and
+ * fails with a 413 once it passes the limit; on the gateway's own routes Micronaut's
+ * {@code max-request-buffer-size} bounds what it binds.
  */
 @Filter(Filter.MATCH_ALL_PATTERN)
 final class BodySizeFilter implements HttpServerFilter {

@@ -7,10 +7,10 @@ import io.micronaut.core.convert.format.ReadableBytes;
 /**
  * A route allowed a larger body than the default, {@code ipdex.limits.uploads.<name>.*}.
  *
- * @param path    a path prefix, e.g. {@code /api/v1/authority/offices/}
+ * @param route   method and path pattern, e.g. {@code POST /api/v1/authority/offices/{office}/editions}
+ *                (see {@link RoutePattern})
  * @param maxSize in bytes, or with a unit: {@code 20GB}
  */
 @EachProperty("ipdex.limits.uploads")
-public record UploadLimitProperties(@Parameter String name, String method, String path,
-                                    @ReadableBytes long maxSize) {
+public record UploadLimitProperties(@Parameter String name, String route, @ReadableBytes long maxSize) {
 }

@@ -13,6 +13,7 @@ import jakarta.inject.Singleton;
 import org.ipdex.common.identity.IdentityTokens;
 import org.ipdex.gateway.GatewayProblems;
 import org.ipdex.gateway.account.Caller;
+import org.ipdex.gateway.limit.RequestBodyBounds;
 import org.reactivestreams.Publisher;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -46,10 +47,12 @@ final class Forwarder {
 
     private final ProxyHttpClient proxy;
     private final IdentityTokens tokens;
+    private final RequestBodyBounds bounds;
 
-    Forwarder(ProxyHttpClient proxy, IdentityTokens tokens) {
+    Forwarder(ProxyHttpClient proxy, IdentityTokens tokens, RequestBodyBounds bounds) {
         this.proxy = proxy;
         this.tokens = tokens;
+        this.bounds = bounds;
     }
 
     Publisher<MutableHttpResponse<?>> forward(HttpRequest<?> request, Backend backend, Caller caller) {
@@ -99,7 +102,7 @@ final class Forwarder {
         if (host != null && headers.get(FORWARDED_HOST) == null) {
             headers.set(FORWARDED_HOST, host);
         }
-        return outgoing;
+        return bounds.bound(request, outgoing);
     }
 
     static URI target(URI base, URI incoming) {

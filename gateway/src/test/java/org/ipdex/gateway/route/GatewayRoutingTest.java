@@ -1,5 +1,8 @@
 package org.ipdex.gateway.route;
 
+import ch.qos.logback.classic.Logger;
+import ch.qos.logback.classic.spi.ILoggingEvent;
+import ch.qos.logback.core.read.ListAppender;
 import com.nimbusds.jwt.JWTClaimsSet;
 import io.micronaut.core.type.Argument;
 import io.micronaut.http.HttpHeaders;
@@ -21,6 +24,7 @@ import org.ipdex.stack.TestStack;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
+import org.slf4j.LoggerFactory;
 
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
@@ -61,7 +65,7 @@ class GatewayRoutingTest implements TestPropertyProvider {
     public Map<String, String> getProperties() {
         Map<String, String> properties = TestStack.serviceProperties("gateway");
         properties.put("micronaut.server.port", "-1");
-        properties.put("micronaut.server.max-request-size", String.valueOf(LIMIT));
+        properties.put("ipdex.limits.max-body-size", String.valueOf(LIMIT));
         properties.put("ipdex.backends.catalog.url", backend.url());
         properties.put("ipdex.backends.search.url", backend.url());
         properties.put("ipdex.backends.search.timeout", "1s");
@@ -272,6 +276,42 @@ class GatewayRoutingTest implements TestPropertyProvider {
         assertEquals("UP", ((Map<?, ?>) backends.get("catalog")).get("status"));
         assertEquals("UP", ((Map<?, ?>) backends.get("search")).get("status"));
         assertEquals("DOWN", ((Map<?, ?>) backends.get("authority")).get("status"));
+    }
+
+    @Test
+    void theAccessLogRecordsTheStatusTheCallerGot() {
+        ListAppender<ILoggingEvent> access = new ListAppender<>();
+        access.start();
+        Logger logger = (Logger) LoggerFactory.getLogger("org.ipdex.gateway.access");
+        logger.addAppender(access);
+        try {
+            HttpClientResponseException down = assertThrows(HttpClientResponseException.class,
+                    () -> client.toBlocking().exchange(HttpRequest.GET("/health").header("X-Request-Id", "health-1")));
+            assertEquals(HttpStatus.SERVICE_UNAVAILABLE, down.getStatus());
+            String line = awaitAccessLine(access, "health-1");
+            assertTrue(line.startsWith("GET /health 503 "), line);
+        } finally {
+            logger.detachAppender(access);
+        }
+    }
+
+    /** The line is written when the response has been sent, which may be a moment after the client has it. */
+    private static String awaitAccessLine(ListAppender<ILoggingEvent> access, String requestId) {
+        long deadline = System.nanoTime() + Duration.ofSeconds(5).toNanos();
+        while (System.nanoTime() < deadline) {
+            for (ILoggingEvent event : List.copyOf(access.list)) {
+                if (requestId.equals(event.getMDCPropertyMap().get("requestId"))) {
+                    return event.getFormattedMessage();
+                }
+            }
+            try {
+                Thread.sleep(20);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                break;
+            }
+        }
+        throw new AssertionError("No access-log line for " + requestId + " in " + access.list);
     }
 
     @Test
