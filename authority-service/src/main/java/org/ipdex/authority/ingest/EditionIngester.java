@@ -78,6 +78,9 @@ public class EditionIngester {
         UpdateCategory category = request.category().orElse(UpdateCategory.FULL);
         try (BulkSession bulk = loader.begin(editionId, request.office())) {
             started.run();
+            tracker.stage = "waiting"; // for another edition of the office to finish
+            bulk.lockOffice();
+            tracker.stage = "reading";
             try (RecordSource source = readers.open(request, file, tracker.bytesRead)) {
                 FileHeader header = source.header();
                 category = request.category().or(header::category).orElse(UpdateCategory.FULL);

@@ -13,7 +13,7 @@ import java.util.concurrent.atomic.AtomicLong;
 public final class IngestProgress {
 
     /**
-     * @param stage         reading, indexing or activating
+     * @param stage         waiting (another edition of the office is being built), reading, indexing, activating
      * @param rowsDone      entries read so far
      * @param rowsPerSecond since the start
      * @param fractionDone  of the file's bytes, when known (plain and gzip files)
