@@ -80,6 +80,7 @@ class ApiController {
     @Operation(summary = "Register an API or a new version of it", description = REGISTER_HELP)
     @Post(consumes = {MediaType.APPLICATION_JSON, "application/yaml", MediaType.APPLICATION_YAML, "text/yaml",
             MediaType.TEXT_PLAIN, MediaType.APPLICATION_OCTET_STREAM, "application/zip"})
+    @RegistrationAnswers
     @Secured({Roles.OFFICE, Roles.ADMIN})
     HttpResponse<RegistrationResponse> register(@Body byte[] content, @Nullable @QueryValue String office,
                                                 @Nullable @QueryValue String apiId, @Nullable @QueryValue String main,
@@ -92,6 +93,7 @@ class ApiController {
             description = "Every file part is a file of the bundle (its file name is its path); the `main` field "
                     + "names the root file.")
     @Post(consumes = MediaType.MULTIPART_FORM_DATA)
+    @RegistrationAnswers
     @Secured({Roles.OFFICE, Roles.ADMIN})
     HttpResponse<RegistrationResponse> registerParts(@Body MultipartBody parts, @Nullable @QueryValue String office,
                                                      @Nullable @QueryValue String apiId,

@@ -90,6 +90,7 @@ class VersionController {
             description = "Same bodies as registering an API; the version is added to this API.")
     @Post(consumes = {MediaType.APPLICATION_JSON, MediaType.APPLICATION_YAML, "application/x-yaml", "text/yaml",
             MediaType.TEXT_PLAIN, MediaType.APPLICATION_OCTET_STREAM, "application/zip"})
+    @RegistrationAnswers
     @Secured({Roles.OFFICE, Roles.ADMIN})
     HttpResponse<RegistrationResponse> register(@PathVariable String apiId, @Body byte[] content,
                                                 @Nullable @QueryValue String main, HttpRequest<?> request,
@@ -102,6 +103,7 @@ class VersionController {
 
     @Operation(summary = "Register a new version sent as multipart/form-data")
     @Post(consumes = MediaType.MULTIPART_FORM_DATA)
+    @RegistrationAnswers
     @Secured({Roles.OFFICE, Roles.ADMIN})
     HttpResponse<RegistrationResponse> registerParts(@PathVariable String apiId, @Body MultipartBody parts,
                                                      @Nullable @QueryValue String main,

@@ -8,6 +8,7 @@ import io.micronaut.scheduling.TaskExecutors;
 import io.micronaut.scheduling.annotation.ExecuteOn;
 import io.micronaut.security.annotation.Secured;
 import io.micronaut.security.rules.SecurityRule;
+import io.swagger.v3.oas.annotations.Hidden;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import org.ipdex.catalog.api.ApiRepository;
@@ -25,7 +26,11 @@ import java.util.Map;
 /**
  * RFC 9727 {@code /.well-known/api-catalog}: an RFC 9264 linkset naming every registered API, each with its spec
  * ({@code service-desc}), its product page ({@code service-doc}) and its endpoint checks ({@code status}).
+ * <p>
+ * Hidden from the versioned API document: a well-known URI (RFC 8615) is fixed by its standard and carries no
+ * {@code /v1}, so listing it would break ST.90's major-version rule for the whole document, as {@code /health} would.
  */
+@Hidden
 @Tag(name = "catalog")
 @Controller("/.well-known/api-catalog")
 @ExecuteOn(TaskExecutors.BLOCKING)

@@ -1,6 +1,8 @@
 package org.ipdex.catalog.subscription;
 
+import io.micronaut.http.HttpRequest;
 import io.micronaut.http.HttpResponse;
+import io.micronaut.http.MediaType;
 import io.micronaut.http.annotation.Controller;
 import io.micronaut.http.annotation.Get;
 import io.micronaut.http.annotation.PathVariable;
@@ -46,9 +48,9 @@ class ChangesController {
 
     @Operation(summary = "Atom feed of an office's new versions and breaking changes",
             description = "The newest 50 versions of all the office's APIs.")
-    @Get(value = "/offices/{officeCode}/changes", produces = AtomFeed.MEDIA_TYPE)
+    @Get(value = "/offices/{officeCode}/changes", produces = {AtomFeed.MEDIA_TYPE, MediaType.APPLICATION_JSON})
     @Secured(SecurityRule.IS_AUTHENTICATED)
-    HttpResponse<String> officeChanges(@PathVariable String officeCode) {
+    HttpResponse<?> officeChanges(@PathVariable String officeCode, HttpRequest<?> request) {
         String code = officeCode.toUpperCase(Locale.ROOT);
         if (!code.matches("[A-Z]{2}")) {
             throw InvalidInputException.parameter("officeCode", "must be a two-letter WIPO ST.3 code");
@@ -58,19 +60,19 @@ class ChangesController {
             throw new NotFoundException("No office " + code + " in the catalogue");
         }
         String path = "/api/v1/catalog/offices/" + code + "/changes";
-        return atom(new AtomFeed.Content("tag:ipdex,2024:offices/" + code + "/changes",
-                "API changes of office " + code, links.path(path), latest, titles(latest)));
+        return respond(new AtomFeed.Content("tag:ipdex,2024:offices/" + code + "/changes",
+                "API changes of office " + code, links.path(path), latest, titles(latest)), request);
     }
 
     @Operation(summary = "Atom feed of an API's new versions and breaking changes",
             description = "The newest 50 versions.")
-    @Get(value = "/apis/{apiId}/changes", produces = AtomFeed.MEDIA_TYPE)
+    @Get(value = "/apis/{apiId}/changes", produces = {AtomFeed.MEDIA_TYPE, MediaType.APPLICATION_JSON})
     @Secured(SecurityRule.IS_AUTHENTICATED)
-    HttpResponse<String> apiChanges(@PathVariable String apiId) {
+    HttpResponse<?> apiChanges(@PathVariable String apiId, HttpRequest<?> request) {
         Api api = apis.findById(apiId).orElseThrow(() -> new NotFoundException("No API " + apiId));
         List<VersionSummary> latest = versions.latestOfApi(apiId, ENTRIES);
-        return atom(new AtomFeed.Content("tag:ipdex,2024:apis/" + apiId + "/changes", "Changes of " + api.title(),
-                links.api(apiId) + "/changes", latest, Map.of(apiId, api.title())));
+        return respond(new AtomFeed.Content("tag:ipdex,2024:apis/" + apiId + "/changes", "Changes of " + api.title(),
+                links.api(apiId) + "/changes", latest, Map.of(apiId, api.title())), request);
     }
 
     private Map<String, String> titles(List<VersionSummary> versions) {
@@ -80,7 +82,16 @@ class ChangesController {
         return titles;
     }
 
-    private HttpResponse<String> atom(AtomFeed.Content content) {
+    /** Atom for feed readers (and by default); JSON for a client that asks for it and not for Atom. */
+    private HttpResponse<?> respond(AtomFeed.Content content, HttpRequest<?> request) {
+        java.util.Collection<MediaType> accepted = request.accept();
+        boolean json = accepted.stream().anyMatch(type -> type.getName().equals(MediaType.APPLICATION_JSON))
+                && accepted.stream().noneMatch(type -> type.getName().equals(AtomFeed.MEDIA_TYPE));
+        if (json) {
+            return HttpResponse.ok(new ChangesResponse(content.id(), content.title(), content.versions().stream()
+                    .map(version -> ChangeEntry.of(version, content.titles().getOrDefault(version.apiId(),
+                            version.apiId()), links)).toList())).contentType(MediaType.APPLICATION_JSON_TYPE);
+        }
         return HttpResponse.ok(AtomFeed.write(content, links)).contentType(AtomFeed.MEDIA_TYPE + ";charset=UTF-8");
     }
 }

@@ -94,6 +94,17 @@ class SubscriptionTest implements TestPropertyProvider {
     }
 
     @Test
+    void aClientThatAsksForJsonGetsTheSameEntriesAsJson() {
+        JsonNode feed = CatalogHarness.json(client.toBlocking().retrieve(HttpRequest.GET(
+                "/api/v1/catalog/apis/em-trade-marks-designs/changes").accept(MediaType.APPLICATION_JSON_TYPE)
+                .bearerAuth(harness.anonymous())));
+        assertEquals(2, feed.path("entries").size());
+        assertEquals("breaking-change", feed.path("entries").get(0).path("kind").asText());
+        assertEquals(2, feed.path("entries").get(0).path("version").asInt());
+        assertEquals("new-version", feed.path("entries").get(1).path("kind").asText());
+    }
+
+    @Test
     void theApiCatalogIsALinksetOfEveryApi() {
         HttpResponse<String> response = client.toBlocking().exchange(HttpRequest.GET("/.well-known/api-catalog")
                 .bearerAuth(harness.anonymous()), String.class);
