@@ -14,6 +14,7 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.Executors;
 
@@ -29,6 +30,11 @@ public final class BackendStub implements AutoCloseable {
 
     private final HttpServer server;
     private final List<Received> received = new CopyOnWriteArrayList<>();
+    private final Map<String, Canned> canned = new ConcurrentHashMap<>();
+
+    /** A fixed answer for one path, e.g. a service's own OpenAPI document. */
+    private record Canned(String contentType, String body) {
+    }
 
     /** What one request looked like when it arrived at the backend. */
     public record Received(String method, String path, String query, Map<String, List<String>> headers,
@@ -66,6 +72,11 @@ public final class BackendStub implements AutoCloseable {
         return "http://127.0.0.1:" + server.getAddress().getPort();
     }
 
+    /** From now on, {@code path} is answered with {@code body} (replacing an earlier answer for it). */
+    public void serve(String path, String contentType, String body) {
+        canned.put(path, new Canned(contentType, body));
+    }
+
     public List<Received> received() {
         return List.copyOf(received);
     }
@@ -91,10 +102,11 @@ public final class BackendStub implements AutoCloseable {
                 Thread.currentThread().interrupt();
             }
         }
-        String json = path.equals("/health") ? "{\"status\":\"UP\"}"
+        Canned fixed = canned.get(path);
+        String json = fixed != null ? fixed.body() : path.equals("/health") ? "{\"status\":\"UP\"}"
                 : "{\"path\":\"" + path + "\",\"bodyBytes\":" + bodyBytes + "}";
         byte[] answer = json.getBytes(StandardCharsets.UTF_8);
-        exchange.getResponseHeaders().set("Content-Type", "application/json");
+        exchange.getResponseHeaders().set("Content-Type", fixed != null ? fixed.contentType() : "application/json");
         exchange.getResponseHeaders().set("X-Backend", "stub");
         try {
             exchange.sendResponseHeaders(200, answer.length);

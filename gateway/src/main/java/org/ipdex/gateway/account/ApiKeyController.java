@@ -16,11 +16,18 @@ import jakarta.validation.Valid;
 import org.ipdex.common.identity.Roles;
 import org.ipdex.common.page.Page;
 import org.ipdex.common.problem.InvalidInputException;
+import org.ipdex.gateway.GatewayApplication;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
+import io.swagger.v3.oas.annotations.security.SecurityRequirement;
+import io.swagger.v3.oas.annotations.tags.Tag;
 
 import java.net.URI;
 import java.util.List;
 import java.util.UUID;
 
+@Tag(name = "admin")
+@SecurityRequirement(name = GatewayApplication.API_KEY)
 @Controller("/api/v1/admin/apiKeys")
 @Secured(Roles.ADMIN)
 @ExecuteOn(TaskExecutors.BLOCKING)
@@ -32,6 +39,10 @@ class ApiKeyController {
         this.keys = keys;
     }
 
+    @Operation(operationId = "listApiKeys", summary = "List API keys",
+            description = "Never the secrets, only their public prefixes. Pass `next` as `cursor` for more.")
+    @ApiResponse(responseCode = "200", description = "A page of keys")
+    @ApiResponse(responseCode = "400", description = "An invalid cursor or limit")
     @Get
     Page<ApiKeyResponse> list(@Nullable @QueryValue String office, @Nullable @QueryValue String cursor,
                               @QueryValue(defaultValue = "50") int limit) {
@@ -42,23 +53,37 @@ class ApiKeyController {
         return new Page<>(page.stream().map(ApiKeyResponse::of).toList(), next);
     }
 
+    @Operation(operationId = "getApiKey", summary = "One API key")
+    @ApiResponse(responseCode = "200", description = "The key, without its secret")
+    @ApiResponse(responseCode = "404", description = "No such key")
     @Get("/{keyId}")
     ApiKeyResponse get(@PathVariable String keyId) {
         return ApiKeyResponse.of(keys.get(uuid("keyId", keyId)));
     }
 
+    @Operation(operationId = "createApiKey", summary = "Issue an API key",
+            description = "The key is in this answer only; ipdex stores its hash.")
+    @ApiResponse(responseCode = "201", description = "Issued")
+    @ApiResponse(responseCode = "400", description = "Invalid fields; errors point into the body")
     @Post
     HttpResponse<IssuedApiKeyResponse> issue(@Body @Valid ApiKeyRequest request) {
         ApiKeys.Issued issued = keys.issue(request);
         return HttpResponse.created(IssuedApiKeyResponse.of(issued), location(issued));
     }
 
+    @Operation(operationId = "revokeApiKey", summary = "Revoke an API key", description = "Refused at once.")
+    @ApiResponse(responseCode = "204", description = "Revoked")
+    @ApiResponse(responseCode = "404", description = "No such key")
     @Delete("/{keyId}")
     HttpResponse<Void> revoke(@PathVariable String keyId) {
         keys.revoke(uuid("keyId", keyId));
         return HttpResponse.noContent();
     }
 
+    @Operation(operationId = "createApiKeyRotation", summary = "Rotate an API key",
+            description = "Issues a new key for the same holder and revokes the old one.")
+    @ApiResponse(responseCode = "201", description = "The new key")
+    @ApiResponse(responseCode = "404", description = "No such key")
     @Post("/{keyId}/rotation")
     HttpResponse<IssuedApiKeyResponse> rotate(@PathVariable String keyId) {
         ApiKeys.Issued issued = keys.rotate(uuid("keyId", keyId));

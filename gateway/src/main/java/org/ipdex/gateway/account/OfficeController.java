@@ -14,10 +14,17 @@ import io.micronaut.security.annotation.Secured;
 import jakarta.validation.Valid;
 import org.ipdex.common.identity.Roles;
 import org.ipdex.common.page.Page;
+import org.ipdex.gateway.GatewayApplication;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
+import io.swagger.v3.oas.annotations.security.SecurityRequirement;
+import io.swagger.v3.oas.annotations.tags.Tag;
 
 import java.net.URI;
 import java.util.List;
 
+@Tag(name = "admin")
+@SecurityRequirement(name = GatewayApplication.API_KEY)
 @Controller("/api/v1/admin/offices")
 @Secured(Roles.ADMIN)
 @ExecuteOn(TaskExecutors.BLOCKING)
@@ -29,6 +36,10 @@ class OfficeController {
         this.offices = offices;
     }
 
+    @Operation(operationId = "listOffices", summary = "List offices",
+            description = "Ordered by code; pass `next` as `cursor` for more.")
+    @ApiResponse(responseCode = "200", description = "A page of offices")
+    @ApiResponse(responseCode = "400", description = "An invalid limit")
     @Get
     Page<OfficeResponse> list(@Nullable @QueryValue String cursor, @QueryValue(defaultValue = "50") int limit) {
         Paging.checkLimit(limit);
@@ -37,11 +48,18 @@ class OfficeController {
         return new Page<>(page.stream().map(OfficeResponse::of).toList(), next);
     }
 
+    @Operation(operationId = "getOffice", summary = "One office")
+    @ApiResponse(responseCode = "200", description = "The office")
+    @ApiResponse(responseCode = "404", description = "No such office")
     @Get("/{code}")
     OfficeResponse get(@PathVariable String code) {
         return OfficeResponse.of(offices.get(code));
     }
 
+    @Operation(operationId = "createOffice", summary = "Create an office")
+    @ApiResponse(responseCode = "201", description = "Created")
+    @ApiResponse(responseCode = "400", description = "Invalid fields; errors point into the body")
+    @ApiResponse(responseCode = "409", description = "The office exists already")
     @Post
     HttpResponse<OfficeResponse> create(@Body @Valid OfficeRequest request) {
         Office office = offices.create(request);

@@ -14,7 +14,7 @@ import java.util.Optional;
  * Swagger UI. Anything else falls through to a 404 problem.
  */
 @Singleton
-class RouteTable {
+public class RouteTable {
 
     private static final List<Route> ROUTES = List.of(
             Route.under("/api/v1/catalog", "catalog"),
@@ -33,6 +33,11 @@ class RouteTable {
                         + route.path());
             }
         }
+    }
+
+    /** The name of the backend that serves a public path, for /docs: a backend's path is public only if routed. */
+    public Optional<String> ownerOf(String path) {
+        return ROUTES.stream().filter(route -> route.matches(path)).findFirst().map(Route::backend);
     }
 
     Optional<Backend> backendFor(String path) {
