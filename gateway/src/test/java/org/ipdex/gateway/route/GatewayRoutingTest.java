@@ -315,6 +315,52 @@ class GatewayRoutingTest implements TestPropertyProvider {
     }
 
     @Test
+    void aTooLongUriIsAClientErrorProblemNotAHang() throws IOException {
+        // Netty's limit is 4 KB per request line; Micronaut answers 413 (414 would be more precise)
+        String answer = raw("GET /api/v1/search/apis?q=" + "x".repeat(10_000) + " HTTP/1.1\r\nHost: localhost\r\n\r\n");
+        assertClientErrorProblem(answer);
+    }
+
+    @Test
+    void tooLargeHeadersAreAClientErrorProblemNotAHang() throws IOException {
+        String answer = raw("GET /api/v1/search/apis HTTP/1.1\r\nHost: localhost\r\nX-Big: " + "y".repeat(20_000)
+                + "\r\n\r\n");
+        assertClientErrorProblem(answer);
+    }
+
+    @Test
+    void invalidPercentEncodingIsABadRequestProblem() throws IOException {
+        int before = backend.received().size();
+        for (String target : List.of("/api/v1/catalog/apis/%zz", "/api/v1/catalog/apis/%E0%A4%A",
+                "/api/v1/search/apis?q=%zz", "/api/v1/admin/offices/%zz", "/docs/%zz")) {
+            String answer = raw("GET " + target + " HTTP/1.1\r\nHost: localhost\r\n\r\n");
+            assertTrue(answer.startsWith("HTTP/1.1 400 "), target + " => " + answer);
+            assertClientErrorProblem(answer);
+        }
+        assertEquals(before, backend.received().size(), "nothing malformed was forwarded");
+    }
+
+    /** One raw request and the start of its answer; a server that hangs fails the read timeout. */
+    private String raw(String request) throws IOException {
+        try (Socket socket = new Socket("127.0.0.1", server.getPort())) {
+            socket.setSoTimeout(5000);
+            socket.getOutputStream().write(request.getBytes(StandardCharsets.US_ASCII));
+            byte[] answer = new byte[2000];
+            int read = socket.getInputStream().readNBytes(answer, 0, 1);
+            read += socket.getInputStream().read(answer, 1, answer.length - 1);
+            return new String(answer, 0, read, StandardCharsets.US_ASCII);
+        }
+    }
+
+    private static void assertClientErrorProblem(String answer) {
+        int status = Integer.parseInt(answer.substring(9, 12));
+        assertTrue(status >= 400 && status < 500, answer);
+        assertTrue(answer.toLowerCase(java.util.Locale.ROOT).contains("content-type: application/problem+json"),
+                answer);
+        assertTrue(answer.contains("\"status\":" + status), answer);
+    }
+
+    @Test
     void metricsArePublishedForPrometheus() {
         String metrics = client.toBlocking().retrieve("/prometheus");
         assertTrue(metrics.contains("jvm_memory_used_bytes"), metrics.substring(0, Math.min(500, metrics.length())));
