@@ -98,7 +98,7 @@ T_TSV=$(upload US uspto-tsv "$WORK/us.tsv") || exit 1
 row() { awk -v name="$1" -v a="$2" -v b="$3" -v n="$N" \
   'BEGIN { printf "%-22s %12.1f %14.0f %12.1f %14.0f %8.2f\n", name, a, n / a, b, n / b, a / b }'; }
 echo
-echo "records per layout: $N   (JVM -Xmx512m, $(nproc) cores)"
+echo "records per layout: $N   (JVM -Xmx512m, $(nproc) cores, load average now: $(cut -d' ' -f1-3 /proc/loadavg))"
 printf "%-22s %12s %14s %12s %14s %8s\n" layout "ipdex s" "ipdex rec/s" "COPY s" "COPY rec/s" ratio
 row "st37-xml (gzip)" "$T_XML" "$COPY_EP"
 row "epo-csv" "$T_CSV" "$COPY_EP"
