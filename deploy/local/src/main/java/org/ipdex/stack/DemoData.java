@@ -1,5 +1,6 @@
 package org.ipdex.stack;
 
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -11,6 +12,8 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
+import java.util.zip.ZipEntry;
+import java.util.zip.ZipOutputStream;
 
 /**
  * Loads the real office specs through the public API, as an office would. Safe to run on every start: an
@@ -21,7 +24,8 @@ final class DemoData {
     record Office(String code, String name, String country, String contactEmail) {
     }
 
-    record Spec(String officeCode, String resource) {
+    /** One spec file, or a bundle: a folder of files of which {@code resource} is the root. */
+    record Spec(String officeCode, String resource, List<String> bundle) {
     }
 
     static final List<Office> OFFICES = List.of(
@@ -30,8 +34,12 @@ final class DemoData {
             new Office("DE", "Deutsches Patent- und Markenamt", "DE", "datenabgabe@dpma.de"));
 
     static final List<Spec> SPECS = List.of(
-            new Spec("EP", "epo-ops/ops-swagger2.yaml"),
-            new Spec("DE", "dpma-connect-plus/openapi.yaml"));
+            new Spec("EP", "epo-ops/ops-swagger2.yaml", List.of()),
+            new Spec("DE", "dpma-connect-plus/openapi.yaml", List.of()),
+            new Spec("US", "uspto-odp/swagger.yaml", List.of("swagger.yaml", "odp-common-base.yaml",
+                    "oa-citations.yaml", "oa-enriched-citations.yaml", "oa-rejections.yaml", "oa-text-retrieval.yaml",
+                    "trial-appeal-decisions.yaml", "trial-common.yaml", "trial-decisions.yaml", "trial-documents.yaml",
+                    "trial-interferences.yaml", "trial-proceedings.yaml")));
 
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
     private final String gateway;
@@ -56,8 +64,11 @@ final class DemoData {
         }
         int registered = 0;
         for (Spec spec : SPECS) {
-            HttpResponse<String> answer = post("/api/v1/catalog/apis?office=" + spec.officeCode(), "application/yaml",
-                    read(corpus, spec.resource()));
+            HttpResponse<String> answer = spec.bundle().isEmpty()
+                    ? post("/api/v1/catalog/apis?office=" + spec.officeCode(), "application/yaml",
+                    read(corpus, spec.resource()))
+                    : post("/api/v1/catalog/apis?office=" + spec.officeCode() + "&main="
+                    + Path.of(spec.resource()).getFileName(), "application/zip", zip(corpus, spec));
             if (answer.statusCode() == 201) {
                 registered++;
             } else if (answer.statusCode() != 200) {
@@ -82,6 +93,22 @@ final class DemoData {
             Thread.currentThread().interrupt();
             throw new IllegalStateException(e);
         }
+    }
+
+    /** A multi-file spec travels as a zip whose relative $refs the catalog resolves inside the bundle only. */
+    private static byte[] zip(Path corpus, Spec spec) {
+        Path folder = Path.of(spec.resource()).getParent();
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+        try (ZipOutputStream out = new ZipOutputStream(bytes)) {
+            for (String file : spec.bundle()) {
+                out.putNextEntry(new ZipEntry(file));
+                out.write(read(corpus, folder.resolve(file).toString()));
+                out.closeEntry();
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return bytes.toByteArray();
     }
 
     /** The shared corpus when it is beside the checkout, else the copies shipped in this module. */
