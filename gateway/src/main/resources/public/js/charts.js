@@ -31,10 +31,10 @@ function short(n) {
 export function stackedBars({ title, categories, series, unit }) {
   const W = 640, H = 260, left = 48, bottom = 28, top = 10, right = 8;
   const totals = categories.map((_, i) => series.reduce((sum, s) => sum + (s.values[i] || 0), 0));
-  const max = niceMax(Math.max(0, ...totals));
+  const max = niceMax(Math.max(4, ...totals)); // counts: at least 0–4, so the ticks stay whole numbers
   const plotW = W - left - right, plotH = H - top - bottom;
   const slot = plotW / Math.max(1, categories.length);
-  const barW = Math.max(2, slot * 0.7);
+  const barW = Math.min(56, Math.max(2, slot * 0.7));
   const y = (v) => top + plotH - (v / max) * plotH;
   const svg = h("svg:svg", { viewBox: `0 0 ${W} ${H}`, class: "chart", role: "img", "aria-label": title });
   for (let i = 0; i <= 4; i++) {
@@ -99,15 +99,23 @@ function figure(title, svg, legend, table) {
     h("details", { class: "chart-table" }, h("summary", {}, t("chart.asTable")), h("div", { class: "table-wrap" }, table)));
 }
 
-/** Turns [{year, kinds: [{value, count}]}] (search-service statistics) into categories and series per kind. */
+/**
+ * Turns year × kind counts into categories and series per kind. Takes search-service's shape
+ * ([{year, kinds: [{value, count}]}]) or flat cells ([{year, kind, records|count}]).
+ */
 export function yearKindSeries(statistics) {
-  const years = [...statistics].sort((a, b) => a.year - b.year);
-  const kinds = [...new Set(years.flatMap(y => (y.kinds || []).map(k => k.value)))].sort();
+  const cells = [];
+  for (const row of statistics) {
+    if (Array.isArray(row.kinds)) row.kinds.forEach(k => cells.push({ year: row.year, kind: k.value, n: k.count }));
+    else cells.push({ year: row.year ?? row.publicationYear, kind: row.kind || "?", n: row.records ?? row.count ?? 0 });
+  }
+  const years = [...new Set(cells.map(c => c.year).filter(y => y !== null && y !== undefined))].sort((a, b) => a - b);
+  const kinds = [...new Set(cells.map(c => c.kind))].sort();
   return {
-    categories: years.map(y => String(y.year)),
+    categories: years.map(String),
     series: kinds.map(kind => ({
       name: kind,
-      values: years.map(y => ((y.kinds || []).find(k => k.value === kind) || {}).count || 0),
+      values: years.map(year => cells.filter(c => c.year === year && c.kind === kind).reduce((sum, c) => sum + c.n, 0)),
     })),
   };
 }

@@ -1,5 +1,6 @@
 // Builds DOM nodes from data. Text always goes in as text nodes, never as markup: whatever an office registered
-// (titles, descriptions, file names) is shown, never run. There is deliberately no innerHTML anywhere in the portal.
+// (titles, descriptions, file names) is shown, never run. No string is ever parsed as HTML anywhere in the portal
+// (PortalTextsTest in e2e keeps it so).
 
 /**
  * h("a", {href: "#/x", class: "link", onclick: fn}, "text", otherNode, [more, nodes])

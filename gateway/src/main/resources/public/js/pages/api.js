@@ -17,7 +17,7 @@ export async function render(root, route) {
   try {
     [api, versions] = await Promise.all([get(base, { signal: route.signal }), get(base + "/versions", { signal: route.signal })]);
   } catch (error) {
-    root.append(pageTitle(apiId), error.status === 404 ? h("p", { class: "notice error" }, t("api.notFound", { apiId })) : problem(error));
+    root.append(pageTitle(apiId), error.status === 404 ? h("p", { class: "notice error" }, t("api.notFound", { apiId })) : problem(error) || "");
     return;
   }
   versions = [...versions].sort((a, b) => b.number - a.number);

@@ -102,7 +102,7 @@ async function follow(root, route, checkId) {
     status.show(tv("checkStatus", check.status), check.status === "failed");
     if (check.status === "done" && check.report) {
       bar.hidden = true;
-      body.replaceChildren(...report(checkId, check));
+      body.replaceChildren(...report(checkId, check).filter(Boolean));
       return;
     }
     if (check.status === "failed") {
@@ -140,7 +140,8 @@ function report(checkId, check) {
         tileOf(t("coverage.extra"), formatNumber(totals.extra, lang)),
         tileOf(t("coverage.exceptions"), formatNumber(totals.exceptions, lang))),
       keyValues([
-        [t("coverage.scope"), r.scope ? (r.scope.key === "pct" ? t("coverage.scopePctVersion", { version: r.scope.version }) : r.scope.key) : null],
+        [t("coverage.scope"), r.scope ? (r.scope.key === "pct" ? t("coverage.scopePctVersion", { version: r.scope.version })
+          : t("coverage.scopeOfficesList", { offices: (r.scope.lines || []).map(l => l.office).join(", ") })) : null],
         [t("coverage.name"), r.collection && r.collection.name],
         [t("coverage.rowsRead"), r.collection ? formatNumber(r.collection.rowsRead, lang) : null],
         [t("coverage.outside"), r.collection && Object.keys(r.collection.outsideScope || {}).length
@@ -154,7 +155,7 @@ function report(checkId, check) {
           colour: (o.counts.percentComplete || 0) >= 99.5 ? "#2e8540" : "#e07b00" })) }) : null,
       years.length ? stackedBars({ title: t("coverage.missingPerYear"), categories: years.map(String), series: missingSeries }) : null)),
     r.changes ? section(t("coverage.changes"), changes(r.changes)) : null,
-    section(t("coverage.perOffice"), table(countColumns(o => o.office, o => o.counts), offices)),
+    section(t("coverage.perOffice"), table(countColumns(o => o.office, o => o.counts, t("pct.office")), offices)),
     section(t("coverage.rows"), r.rows.length > ROW_LIMIT ? h("p", { class: "hint" }, t("coverage.rowsLimited", { count: ROW_LIMIT })) : null,
       table(countColumns(row => [row.office, " ", row.publicationYear ?? t("coverage.noYear"), " ", row.kind || ""], row => row),
         r.rows.slice(0, ROW_LIMIT), { rowClass: row => row.missing ? "has-gaps" : null })),
@@ -166,11 +167,11 @@ function report(checkId, check) {
   ];
 }
 
-function countColumns(label, counts) {
+function countColumns(label, counts, heading) {
   const lang = currentLang();
   const n = (key) => (x) => formatNumber(counts(x)[key], lang);
   return [
-    { label: t("coverage.where"), value: label },
+    { label: heading || t("coverage.where"), value: label },
     { label: t("coverage.expected"), value: n("expected"), class: "num" },
     { label: t("coverage.held"), value: n("held"), class: "num" },
     { label: t("coverage.missing"), value: n("missing"), class: "num" },

@@ -1,11 +1,12 @@
 // One office: its profile, its APIs, its authority-file editions (with validation reports), where it stands
 // against the PCT minimum documentation, its records per year and kind, and a look-up of one of its documents.
-import { h, externalLink, formatDate, formatNumber, table } from "../dom.js";
+import { h, append, externalLink, formatDate, formatNumber, table } from "../dom.js";
 import { get, enc } from "../api.js";
 import { currentLang, link, t, tv } from "../i18n.js";
 import { pageTitle, problem, section, badge, keyValues, empty, unavailableOr } from "../ui.js";
 import { stackedBars, yearKindSeries } from "../charts.js";
 import { editionsTable } from "../editions.js";
+import { yearKindCounts } from "../stats.js";
 
 export async function render(root, route) {
   const code = route.params.code.toUpperCase();
@@ -15,9 +16,15 @@ export async function render(root, route) {
   try {
     profile = await get("/api/v1/catalog/offices/" + enc(code), { signal });
   } catch (error) {
-    if (error.status !== 404) root.append(problem(error));
+    if (error.status !== 404) root.append(problem(error) || "");
   }
-  root.append(pageTitle(profile ? profile.name + " (" + code + ")" : t("office.title", { code }),
+  // without a catalogue profile, the name the search index knows from the office's APIs will do
+  let name = profile && profile.name;
+  if (!name) {
+    name = await get("/api/v1/search/apis?limit=1&office=" + enc(code), { signal })
+      .then(found => found && found.items && found.items[0] && found.items[0].officeName).catch(() => null);
+  }
+  root.append(pageTitle(name ? name + " (" + code + ")" : t("office.title", { code }),
     profile ? null : t("office.noProfile")));
 
   const profileBox = profile ? section(t("office.profile"), keyValues([
@@ -34,11 +41,11 @@ export async function render(root, route) {
   const editionsBox = h("div", {}, h("p", { class: "status" }, t("common.loading")));
   const pctBox = h("div", {}, h("p", { class: "status" }, t("common.loading")));
   const chartBox = h("div", {}, h("p", { class: "status" }, t("common.loading")));
-  root.append(profileBox,
+  append(root, [profileBox,
     section(t("office.apis"), apisBox),
     section(t("office.authority"), pctBox, editionsBox),
     section(t("office.records"), chartBox),
-    section(t("office.lookup"), lookupForm(code, signal)));
+    section(t("office.lookup"), lookupForm(code, signal))]);
 
   get("/api/v1/catalog/apis?limit=200&office=" + enc(code), { signal }).then((page) => {
     const apis = (page && page.items) || [];
@@ -68,8 +75,7 @@ export async function render(root, route) {
     ]) : h("p", { class: "hint" }, t("office.notInScope")));
   }).catch(error => pctBox.replaceChildren(unavailableOr(error, t("pct.title")) || ""));
 
-  get("/api/v1/search/authority?limit=1&office=" + enc(code), { signal }).then((found) => {
-    const statistics = (found && found.statistics) || [];
+  yearKindCounts(code, signal).then((statistics) => {
     if (!statistics.length) { chartBox.replaceChildren(empty(t("office.noRecords"))); return; }
     const { categories, series } = yearKindSeries(statistics);
     chartBox.replaceChildren(stackedBars({ title: t("office.recordsChart", { code }), categories, series }));

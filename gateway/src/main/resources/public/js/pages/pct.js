@@ -5,6 +5,7 @@ import { get, enc } from "../api.js";
 import { currentLang, link, t } from "../i18n.js";
 import { pageTitle, section, badge, empty, unavailableOr, problem } from "../ui.js";
 import { horizontalBars, stackedBars, yearKindSeries } from "../charts.js";
+import { yearKindCounts } from "../stats.js";
 
 /** An authority file older than this is flagged: WIPO asks for updates twice a year. */
 const STALE_DAYS = 200;
@@ -50,6 +51,10 @@ export async function render(root, route) {
     charts.append(horizontalBars({ title: t("pct.recordsPerOffice"),
       items: withFile.map(o => ({ label: o.office, value: o.recordCount || 0 })) }));
   }
+  const kindChart = h("div");
+  charts.append(kindChart);
+  recordsPerKind(withFile, signal).then(chart => kindChart.replaceChildren(chart || ""))
+    .catch(error => kindChart.replaceChildren(problem(error) || ""));
   const picker = h("select", { id: "chart-office" }, h("option", { value: "" }, t("pct.allOffices")),
     withFile.map(o => h("option", { value: o.office }, o.office)));
   const yearChart = h("div");
@@ -58,8 +63,7 @@ export async function render(root, route) {
     yearChart.replaceChildren(h("p", { class: "status" }, t("common.loading")));
     try {
       const office = picker.value;
-      const found = await get("/api/v1/search/authority?limit=1" + (office ? "&office=" + enc(office) : ""), { signal });
-      const statistics = (found && found.statistics) || [];
+      const statistics = await yearKindCounts(office, signal);
       if (!statistics.length) { yearChart.replaceChildren(empty(t("office.noRecords"))); return; }
       const { categories, series } = yearKindSeries(statistics);
       yearChart.replaceChildren(stackedBars({ title: t("pct.recordsPerYear", { office: office || t("pct.allOffices") }), categories, series }));
@@ -71,12 +75,24 @@ export async function render(root, route) {
   draw();
 }
 
+/** Records per kind and office, from each active edition's summary. */
+async function recordsPerKind(offices, signal) {
+  const editions = await Promise.all(offices.filter(o => o.activeEditionId).slice(0, 40)
+    .map(o => get("/api/v1/authority/editions/" + enc(o.activeEditionId), { signal }).catch(() => null)));
+  const found = editions.filter(e => e && e.summary && e.summary.byKind);
+  if (!found.length) return null;
+  const kinds = [...new Set(found.flatMap(e => Object.keys(e.summary.byKind)))].sort();
+  return stackedBars({ title: t("pct.recordsPerKind"), categories: found.map(e => e.office),
+    series: kinds.map(kind => ({ name: kind, values: found.map(e => e.summary.byKind[kind] || 0) })) });
+}
+
 function tile(label, value, hint, kind) {
   return h("li", { class: "tile " + (kind || "") }, h("span", { class: "tile-value" }, formatNumber(value, currentLang())),
     h("span", { class: "tile-label" }, label), hint ? h("span", { class: "tile-hint" }, hint) : null);
 }
 
 function gapText(o) {
+  if (!o.authorityFile) return "—";
   const parts = [];
   if ((o.gaps || []).length) parts.push(t("pct.gapYears", { years: o.gaps.map(g => g.from === g.to ? g.from : g.from + "–" + g.to).join(", ") }));
   if ((o.kindsNeverSeen || []).length) parts.push(t("pct.gapKinds", { kinds: o.kindsNeverSeen.join(", ") }));
