@@ -5,7 +5,7 @@ import { get, enc } from "../api.js";
 import { currentLang, link, t, tv } from "../i18n.js";
 import { pageTitle, problem, section, badge, keyValues, empty, unavailableOr } from "../ui.js";
 import { stackedBars, yearKindSeries } from "../charts.js";
-import { editionsTable } from "../editions.js";
+import { editionDiff, editionsTable } from "../editions.js";
 import { yearKindCounts } from "../stats.js";
 
 export async function render(root, route) {
@@ -59,7 +59,8 @@ export async function render(root, route) {
   }).catch(error => apisBox.replaceChildren(unavailableOr(error, t("office.apis")) || ""));
 
   get("/api/v1/authority/offices/" + enc(code) + "/editions?limit=20", { signal })
-    .then(page => editionsBox.replaceChildren(editionsTable((page && page.items) || [])))
+    .then(page => editionsBox.replaceChildren(editionsTable((page && page.items) || []),
+      h("h3", {}, t("edition.diff")), editionDiff((page && page.items) || [], signal)))
     .catch(error => editionsBox.replaceChildren(unavailableOr(error, t("office.editions")) || ""));
 
   get("/api/v1/authority/scope/status", { signal }).then((status) => {
