@@ -15,8 +15,8 @@ import java.time.Duration;
  * @param dropDelay      how long the previous edition's index is kept after the swap, for searches in flight
  */
 @ConfigurationProperties(AuthorityIndexingProperties.PREFIX)
-public record AuthorityIndexingProperties(@Bindable(defaultValue = "5000") int bulkOperations,
-                                          @Bindable(defaultValue = "5242880") long bulkBytes,
+public record AuthorityIndexingProperties(@Bindable(defaultValue = "10000") int bulkOperations,
+                                          @Bindable(defaultValue = "10485760") long bulkBytes,
                                           @Bindable(defaultValue = "2") int concurrentRequests,
                                           @Bindable(defaultValue = "2s") Duration dropDelay) {
 

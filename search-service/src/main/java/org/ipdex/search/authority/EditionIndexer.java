@@ -6,6 +6,7 @@ import co.elastic.clients.elasticsearch._helpers.bulk.BulkListener;
 import co.elastic.clients.elasticsearch.core.BulkRequest;
 import co.elastic.clients.elasticsearch.core.BulkResponse;
 import co.elastic.clients.elasticsearch.core.bulk.BulkResponseItem;
+import co.elastic.clients.util.BinaryData;
 import jakarta.inject.Singleton;
 import org.ipdex.search.index.AuthorityEntry;
 import org.ipdex.search.index.IndexBuilds;
@@ -110,7 +111,8 @@ public class EditionIndexer {
                     throw new IllegalStateException("bulk write failed: " + failures.first.get());
                 }
                 AuthorityDocuments.of(record, edition.office()).ifPresent(entry -> {
-                    ingester.add(op -> op.index(i -> i.index(target).document(entry)));
+                    BinaryData document = AuthorityDocuments.json(entry);
+                    ingester.add(op -> op.index(i -> i.index(target).document(document)));
                     if (sent.incrementAndGet() % 1_000_000 == 0) {
                         LOG.info("Edition {} of {}: {} records sent", edition.editionId(), edition.office(),
                                 sent.get());

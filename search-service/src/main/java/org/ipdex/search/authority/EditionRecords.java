@@ -38,7 +38,10 @@ class EditionRecords {
         this.tokens = tokens;
     }
 
-    /** Thrown when authority-service no longer has the edition: a newer one superseded it. */
+    /**
+     * Thrown when authority-service no longer has the edition's records (404 unknown, 409 records dropped): a newer
+     * edition superseded it, and its activation follows in the feed.
+     */
     static final class EditionGoneException extends IOException {
         EditionGoneException(long editionId) {
             super("authority-service no longer has edition " + editionId);
@@ -55,7 +58,7 @@ class EditionRecords {
         connection.setRequestProperty("Authorization", "Bearer " + tokens.forThisService());
         try {
             int status = connection.getResponseCode();
-            if (status == 404 || status == 410) {
+            if (status == 404 || status == 409 || status == 410) {
                 throw new EditionGoneException(editionId);
             }
             if (status != 200) {

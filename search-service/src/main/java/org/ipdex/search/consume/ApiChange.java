@@ -23,10 +23,26 @@ record ApiChange(String apiId, String officeCode, @Nullable String officeName, @
 
     static final String UPSERTED = "api.upserted";
 
+    /**
+     * @param parameters         names of its parameters
+     * @param requestProperties  property names of its request body schemas
+     * @param responseProperties property names of its response schemas
+     */
     @Serdeable
     record Operation(String method, String path, @Nullable String operationId, @Nullable String summary,
-                     @Nullable String description, @Nullable List<String> tags,
-                     @Nullable List<String> parameterNames, @Nullable List<String> propertyNames) {
+                     @Nullable String description, @Nullable List<String> tags, @Nullable List<String> parameters,
+                     @Nullable List<String> requestProperties, @Nullable List<String> responseProperties) {
+
+        List<String> propertyNames() {
+            List<String> names = new java.util.ArrayList<>();
+            if (requestProperties != null) {
+                names.addAll(requestProperties);
+            }
+            if (responseProperties != null) {
+                names.addAll(responseProperties);
+            }
+            return names;
+        }
     }
 
     List<Operation> operationsOrEmpty() {

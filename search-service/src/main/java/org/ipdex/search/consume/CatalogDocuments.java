@@ -37,7 +37,7 @@ final class CatalogDocuments {
     static OperationEntry operation(ApiChange api, ApiChange.Operation operation, String key) {
         return new OperationEntry(key, api.apiId(), api.officeCode(), title(api),
                 operation.method().toLowerCase(Locale.ROOT), operation.path(), operation.operationId(),
-                operation.summary(), operation.description(), operation.tags(), values(operation.parameterNames()),
+                operation.summary(), operation.description(), operation.tags(), values(operation.parameters()),
                 values(operation.propertyNames()), value(api.lifecycle()), value(api.specVersion()),
                 value(api.sourceFormat()), api.updatedAt() == null ? null : api.updatedAt().toString(),
                 values(api.ipDomains()), values(api.serviceTypes()), values(api.contentTypes()),

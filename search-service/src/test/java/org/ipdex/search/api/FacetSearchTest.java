@@ -77,7 +77,7 @@ class FacetSearchTest implements TestPropertyProvider {
                 List.of(operation("post", "/family/search", "Patent family search"))), 1);
         FEED.appendApiDocument(api("us-tm", "US", "Trademark status", List.of("trademark"), List.of("search"),
                 "beta", "AAA", "up", "2023-06-01T00:00:00Z",
-                List.of(operation("get", "/status/{serial}", "Status of a trademark"))), 1);
+                List.of(withNames(operation("get", "/status/{serial}", "Status of a trademark")))), 1);
         // an event written before catalog-service sent any metadata: indexed without it
         Map<String, Object> bare = new LinkedHashMap<>();
         bare.put("apiId", "jp-bare");
@@ -131,6 +131,10 @@ class FacetSearchTest implements TestPropertyProvider {
         assertEquals(Map.of("get", 1L, "post", 1L), counts(page, "method"));
         assertEquals(List.of("/status/{serial}"), operations("/api/v1/search/operations?ipDomain=trademark"
                 + "&method=GET").items().stream().map(OperationHit::path).toList());
+        assertEquals(List.of("/status/{serial}"), operations("/api/v1/search/operations?q=serialNumber").items()
+                .stream().map(OperationHit::path).toList(), "found by a parameter name");
+        assertEquals(List.of("/status/{serial}"), operations("/api/v1/search/operations?q=markLiteral").items()
+                .stream().map(OperationHit::path).toList(), "found by a response property name");
     }
 
     @Test
@@ -190,6 +194,14 @@ class FacetSearchTest implements TestPropertyProvider {
         api.put("breakingChange", false);
         api.put("operations", operations);
         return api;
+    }
+
+    /** The parameter and property names catalog-service sends with each operation. */
+    private static Map<String, Object> withNames(Map<String, Object> operation) {
+        operation.put("parameters", List.of("serialNumber"));
+        operation.put("requestProperties", List.of());
+        operation.put("responseProperties", List.of("markLiteral", "statusCode"));
+        return operation;
     }
 
     private static Set<String> ids(SearchResults<ApiHit> results) {
