@@ -2,19 +2,15 @@ package org.ipdex.e2e;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import org.ipdex.stack.LocalStack;
-import org.ipdex.stack.Ports;
-import org.ipdex.stack.StackSettings;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.api.extension.ExtendWith;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.attribute.PosixFilePermissions;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.Optional;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -25,6 +21,7 @@ import static org.junit.jupiter.api.Assertions.fail;
  * stores it with its change-feed row, search-service pulls the feed into Elasticsearch, and an anonymous search
  * through the gateway finds it.
  */
+@ExtendWith(TheStack.class)
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class RegisterAndSearchIT {
 
@@ -55,24 +52,10 @@ class RegisterAndSearchIT {
     private Path home;
 
     @BeforeAll
-    void startTheWholeProduct() throws Exception {
-        // under /tmp: Elasticsearch runs as its own user when the build runs as root
-        home = Files.createTempDirectory(Path.of("/tmp"), "ipdex-e2e-",
-                PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rwxr-xr-x")));
-        Path repository = Path.of(System.getProperty("ipdex.repository", "..")).toAbsolutePath().normalize();
-        StackSettings settings = new StackSettings(home, repository,
-                new StackSettings.Ports(Ports.free(), Ports.free(), Ports.free(), Ports.free(), Ports.free(),
-                        Ports.free()),
-                Optional.empty(), Optional.empty(), "512m");
-        stack = LocalStack.start(settings);
-        gateway = new Http(stack.gatewayUrl());
-    }
-
-    @AfterAll
-    void stop() {
-        if (stack != null) {
-            stack.close();
-        }
+    void connect(TheStack.Running running) {
+        stack = running.stack();
+        gateway = running.gateway();
+        home = running.home();
     }
 
     @Test

@@ -109,7 +109,7 @@ class MergedApiDocument {
         OpenApiMerger.Merged merged = OpenApiMerger.merge(parts);
         OpenAPI document = new OpenAPI()
                 .openapi("3.0.1")
-                .info(new Info().title("ipdex public API").version("1").description(description(missing, merged)))
+                .info(new Info().title("ipdex public API").version("1.0.0").description(description(missing, merged)))
                 .servers(List.of(new Server().url(properties.serverUrl()).description("the ipdex gateway")))
                 .tags(merged.tags().isEmpty() ? null : merged.tags())
                 .paths(merged.paths())
