@@ -11,8 +11,11 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
 import java.nio.file.attribute.PosixFilePermissions;
+import java.util.Comparator;
 import java.util.Optional;
+import java.util.stream.Stream;
 
 /**
  * The whole product (PostgreSQL, Elasticsearch, the four service jars as processes, demo data), started once per
@@ -26,9 +29,24 @@ final class TheStack implements ParameterResolver {
     /** The started product: its gateway, and its data directory (where the admin key is written). */
     record Running(LocalStack stack, Path home, Http gateway) implements ExtensionContext.Store.CloseableResource {
 
+        /** Stops the product, keeps its logs as build artifacts (target/stack-logs) and removes its data. */
         @Override
         public void close() {
             stack.close();
+            try {
+                Path logs = Path.of("target", "stack-logs");
+                Files.createDirectories(logs);
+                try (Stream<Path> files = Files.list(home.resolve("logs"))) {
+                    for (Path log : files.toList()) {
+                        Files.copy(log, logs.resolve(log.getFileName()), StandardCopyOption.REPLACE_EXISTING);
+                    }
+                }
+                try (Stream<Path> all = Files.walk(home)) {
+                    all.sorted(Comparator.reverseOrder()).forEach(path -> path.toFile().delete());
+                }
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
         }
     }
 
