@@ -13,12 +13,12 @@ export async function render(root, route) {
   let tab = TABS.includes(route.query.get("tab")) ? route.query.get("tab") : "offices";
   root.append(pageTitle(t("admin.title"), t("admin.subtitle")));
   const body = h("div");
-  const tabs = h("div", { class: "tabs", role: "tablist", "aria-label": t("admin.title") });
+  const tabs = h("nav", { class: "tabs", "aria-label": t("admin.title") });
   root.append(section(t("key.title"), keyForm({ withOffice: false, onChange: draw })), tabs, body);
 
   function draw() {
-    tabs.replaceChildren(...TABS.map(name => h("button", { type: "button", role: "tab", class: "tab" + (name === tab ? " active" : ""),
-      id: "tab-" + name, "aria-selected": String(name === tab), onclick: () => { tab = name; replaceQuery("/admin", { tab }); draw(); } },
+    tabs.replaceChildren(...TABS.map(name => h("button", { type: "button", class: "tab" + (name === tab ? " active" : ""),
+      id: "tab-" + name, "aria-pressed": String(name === tab), onclick: () => { tab = name; replaceQuery("/admin", { tab }); draw(); } },
     t("admin.tab." + name))));
     if (!apiKey.get()) { body.replaceChildren(notice(t("admin.needKey"))); return; }
     body.replaceChildren();
