@@ -154,7 +154,8 @@ async function scope(body, signal) {
       cell("fromYear", entry.fromYear, { size: "5", inputmode: "numeric" }),
       cell("toYear", entry.toYear, { size: "5", inputmode: "numeric" }),
       cell("note", entry.note),
-      h("td", {}, h("button", { type: "button", class: "link-button", onclick: (e) => e.target.closest("tr").remove() }, t("scope.remove")))));
+      h("td", {}, h("button", { type: "button", class: "link-button", "aria-label": t("scope.removeRow", { row: i + 1 }),
+        onclick: (e) => e.target.closest("tr").remove() }, t("scope.remove")))));
   };
   current.entries.forEach(addRow);
   const read = () => [...rows.children].map(tr => {
