@@ -88,7 +88,7 @@ class VersionController {
 
     @Operation(summary = "Register a new version of an existing API",
             description = "Same bodies as registering an API; the version is added to this API.")
-    @Post(consumes = {MediaType.APPLICATION_JSON, MediaType.APPLICATION_YAML, "application/x-yaml", "text/yaml",
+    @Post(consumes = {MediaType.APPLICATION_JSON, "application/yaml", MediaType.APPLICATION_YAML, "text/yaml",
             MediaType.TEXT_PLAIN, MediaType.APPLICATION_OCTET_STREAM, "application/zip"})
     @RegistrationAnswers
     @Secured({Roles.OFFICE, Roles.ADMIN})

@@ -49,8 +49,8 @@ class LintController {
             description = "The body is one OpenAPI 3.x or Swagger 2.0 document, JSON or YAML. Nothing is stored.")
     @ApiResponse(responseCode = "200", description = "The report")
     @ApiResponse(responseCode = "400", description = "Not a readable OpenAPI document; errors carry line and column")
-    @Post(value = "/lintReports", consumes = {MediaType.APPLICATION_JSON, MediaType.APPLICATION_YAML,
-            "application/x-yaml", MediaType.TEXT_PLAIN, MediaType.APPLICATION_OCTET_STREAM})
+    @Post(value = "/lintReports", consumes = {MediaType.APPLICATION_JSON, "application/yaml",
+            MediaType.APPLICATION_YAML, MediaType.TEXT_PLAIN, MediaType.APPLICATION_OCTET_STREAM})
     LintReport dryRun(@Body byte[] content) {
         ParsedSpec spec = parser.parse(content);
         return linter.lint(spec, new String(content, StandardCharsets.UTF_8));
