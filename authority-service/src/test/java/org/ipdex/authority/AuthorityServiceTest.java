@@ -60,6 +60,17 @@ class AuthorityServiceTest implements TestPropertyProvider {
     }
 
     @Test
+    void anUnknownPathIsNotFoundEvenWithAValidToken() throws Exception {
+        var plain = java.net.http.HttpClient.newHttpClient();
+        var answer = plain.send(java.net.http.HttpRequest.newBuilder(
+                        java.net.URI.create(server.getURL() + "/api/v1/authority/nothingHere"))
+                .header("Authorization", "Bearer " + tokens.issue(org.ipdex.common.identity.Identity.anonymous()))
+                .build(), java.net.http.HttpResponse.BodyHandlers.ofString());
+        assertEquals(404, answer.statusCode(), answer.body());
+        assertTrue(answer.headers().firstValue("Content-Type").orElse("").startsWith("application/problem+json"));
+    }
+
+    @Test
     void itsOwnOpenApiDocumentIsServed() {
         String document = client.toBlocking().retrieve(HttpRequest.GET("/openapi/ipdex-authority-1.yml"));
         assertTrue(document.contains("title: ipdex authority"), document);
