@@ -257,9 +257,11 @@ class GatewayRoutingTest implements TestPropertyProvider {
         HttpResponse<String> page = client.toBlocking().exchange(HttpRequest.GET("/"), String.class);
         assertEquals(HttpStatus.OK, page.getStatus());
         assertTrue(page.getContentType().orElseThrow().toString().startsWith("text/html"));
-        assertTrue(page.body().contains("id=\"q\"") && page.body().contains("/portal.js"), page.body());
-        String script = client.toBlocking().retrieve("/portal.js");
-        assertTrue(script.contains("/api/v1/search/apis?q="));
+        assertTrue(page.body().contains("src=\"/js/app.js\""), page.body());
+        String shell = client.toBlocking().retrieve("/js/app.js");
+        assertTrue(shell.contains("pages/"), "the shell loads its pages");
+        String chinese = client.toBlocking().retrieve("/i18n/zh.json");
+        assertTrue(chinese.contains("搜索"), "the Chinese texts are served");
     }
 
     @Test
