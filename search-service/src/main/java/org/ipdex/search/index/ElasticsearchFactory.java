@@ -20,6 +20,9 @@ class ElasticsearchFactory {
     @Bean(preDestroy = "close")
     RestClient restClient(ElasticsearchProperties properties) {
         return RestClient.builder(HttpHost.create(properties.url()))
+                // searches are bounded by query.SearchLimiter; the consumers and a rebuild need a few more
+                .setHttpClientConfigCallback(http -> http.setMaxConnPerRoute(properties.maxConnections())
+                        .setMaxConnTotal(properties.maxConnections()))
                 .setRequestConfigCallback(config -> config
                         .setConnectTimeout((int) properties.connectTimeout().toMillis())
                         .setSocketTimeout((int) properties.socketTimeout().toMillis()))

@@ -13,12 +13,14 @@ import java.time.Duration;
  *                       classes) can share one cluster without reading each other's checkpoints
  * @param connectTimeout fail fast when the cluster is down, so the feed consumer backs off instead of hanging
  * @param socketTimeout  longest wait for one response (a large bulk request)
+ * @param maxConnections connections to the cluster (the REST client's default is 10 per node)
  */
 @ConfigurationProperties(ElasticsearchProperties.PREFIX)
 public record ElasticsearchProperties(@Bindable(defaultValue = "http://127.0.0.1:9200") String url,
                                       @Bindable(defaultValue = "") String indexPrefix,
                                       @Bindable(defaultValue = "2s") Duration connectTimeout,
-                                      @Bindable(defaultValue = "30s") Duration socketTimeout) {
+                                      @Bindable(defaultValue = "30s") Duration socketTimeout,
+                                      @Bindable(defaultValue = "40") int maxConnections) {
 
     public static final String PREFIX = "ipdex.elasticsearch";
 }

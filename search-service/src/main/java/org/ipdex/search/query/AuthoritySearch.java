@@ -34,10 +34,12 @@ public class AuthoritySearch {
     private static final List<SortOptions> SORT = List.of(ascending("numberKey"), ascending("key"));
 
     private final ElasticsearchClient client;
+    private final SearchLimiter limiter;
     private final Indices indices;
 
-    AuthoritySearch(ElasticsearchClient client, Indices indices) {
+    AuthoritySearch(ElasticsearchClient client, Indices indices, SearchLimiter limiter) {
         this.client = client;
+        this.limiter = limiter;
         this.indices = indices;
     }
 
@@ -60,7 +62,7 @@ public class AuthoritySearch {
             }
             return s;
         });
-        SearchResponse<AuthorityEntry> response = Searches.execute(client, request, AuthorityEntry.class, LOG);
+        SearchResponse<AuthorityEntry> response = Searches.execute(limiter, client, request, AuthorityEntry.class, LOG);
         List<Hit<AuthorityEntry>> hits = response.hits().hits();
         String next = null;
         if (hits.size() > parameters.limit()) {

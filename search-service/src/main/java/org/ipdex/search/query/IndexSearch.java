@@ -35,9 +35,11 @@ final class IndexSearch {
     private static final String VALUES = "values";
 
     private final ElasticsearchClient client;
+    private final SearchLimiter limiter;
 
-    IndexSearch(ElasticsearchClient client) {
+    IndexSearch(ElasticsearchClient client, SearchLimiter limiter) {
         this.client = client;
+        this.limiter = limiter;
     }
 
     /**
@@ -168,7 +170,7 @@ final class IndexSearch {
     }
 
     private <T> SearchResponse<T> execute(SearchRequest request, Class<T> type) {
-        return Searches.execute(client, request, type, LOG);
+        return Searches.execute(limiter, client, request, type, LOG);
     }
 
     private static SortOptions ascending(String field) {

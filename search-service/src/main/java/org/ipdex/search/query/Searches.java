@@ -18,8 +18,13 @@ final class Searches {
     private Searches() {
     }
 
-    static <T> SearchResponse<T> execute(ElasticsearchClient client, SearchRequest request, Class<T> type,
-                                         Logger log) {
+    static <T> SearchResponse<T> execute(SearchLimiter limiter, ElasticsearchClient client, SearchRequest request,
+                                         Class<T> type, Logger log) {
+        return limiter.call(() -> execute(client, request, type, log));
+    }
+
+    private static <T> SearchResponse<T> execute(ElasticsearchClient client, SearchRequest request, Class<T> type,
+                                                 Logger log) {
         for (int attempt = 1; ; attempt++) {
             try {
                 SearchResponse<T> response = client.search(request, type);

@@ -36,10 +36,12 @@ public class SuggestSearch {
     private static final int MAX_OFFICES = 3;
 
     private final ElasticsearchClient client;
+    private final SearchLimiter limiter;
     private final Indices indices;
 
-    SuggestSearch(ElasticsearchClient client, Indices indices) {
+    SuggestSearch(ElasticsearchClient client, Indices indices, SearchLimiter limiter) {
         this.client = client;
+        this.limiter = limiter;
         this.indices = indices;
     }
 
@@ -57,7 +59,7 @@ public class SuggestSearch {
                 .suggest(su -> su.text(text)
                         .suggesters(OFFICES, f -> f.completion(c -> completion(c, "officeSuggest", text, limit * 5)))
                         .suggesters(TEXTS, f -> f.completion(c -> completion(c, "suggest", text, limit * 3)))));
-        SearchResponse<Source> response = Searches.execute(client, request, Source.class, LOG);
+        SearchResponse<Source> response = Searches.execute(limiter, client, request, Source.class, LOG);
         Set<Suggestion> out = new LinkedHashSet<>();
         for (CompletionSuggestOption<Source> option : options(response, OFFICES)) {
             if (out.size() < Math.min(MAX_OFFICES, limit)) {
