@@ -49,8 +49,7 @@ class EditionRecordsController {
             throw new ConflictException("Edition " + editionId + " has no records to stream (" + edition.status()
                     + (edition.recordsKept() ? "" : ", records dropped") + ")");
         }
-        String sql = "SELECT office, number_key, kind, publication_date, exception_code, doc_number FROM "
-                + EditionTables.records(editionId);
+        String sql = "SELECT " + CursorStream.RECORD_COLUMNS + " FROM " + EditionTables.records(editionId);
         CursorStream stream = new CursorStream(connections.connection(), sql, statement -> { }, "",
                 (row, out) -> line(editionId, row, out));
         return HttpResponse.ok(new StreamedFile(stream, MediaType.of(ChangeEvent.MEDIA_TYPE)))
@@ -58,18 +57,8 @@ class EditionRecordsController {
     }
 
     private static void line(long editionId, ResultSet row, StringBuilder out) throws SQLException {
-        out.append("{\"editionId\":").append(editionId).append(",\"office\":");
-        CursorStream.json(out, row.getString(1));
-        out.append(",\"numberKey\":");
-        CursorStream.json(out, row.getString(2));
-        out.append(",\"kind\":");
-        CursorStream.json(out, row.getString(3));
-        out.append(",\"publicationDate\":");
-        CursorStream.json(out, row.getString(4));
-        out.append(",\"exceptionCode\":");
-        CursorStream.json(out, row.getString(5));
-        out.append(",\"docNumber\":");
-        CursorStream.json(out, row.getString(6));
+        out.append("{\"editionId\":").append(editionId).append(',');
+        CursorStream.recordFields(out, row);
         out.append("}\n");
     }
 }

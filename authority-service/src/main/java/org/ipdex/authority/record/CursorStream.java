@@ -111,6 +111,22 @@ public final class CursorStream extends InputStream {
     }
 
     /** Minimal JSON string escaping, for hand-written NDJSON lines. */
+    /** The record columns every JSON line carries, in the order of {@link #RECORD_COLUMNS}. */
+    public static final String RECORD_COLUMNS = "office, number_key, kind, publication_date, exception_code, doc_number";
+    private static final String[] RECORD_FIELDS =
+            {"office", "numberKey", "kind", "publicationDate", "exceptionCode", "docNumber"};
+
+    /** Appends {@code "office":…,…,"docNumber":…} from columns 1–6 of {@code row}, without braces. */
+    public static void recordFields(StringBuilder out, ResultSet row) throws SQLException {
+        for (int column = 1; column <= RECORD_FIELDS.length; column++) {
+            if (column > 1) {
+                out.append(',');
+            }
+            out.append('"').append(RECORD_FIELDS[column - 1]).append("\":");
+            json(out, row.getString(column));
+        }
+    }
+
     public static void json(StringBuilder out, String value) {
         if (value == null) {
             out.append("null");

@@ -115,18 +115,8 @@ public class RecordQueries {
     }
 
     static void jsonLine(ResultSet row, StringBuilder out) throws SQLException {
-        out.append("{\"office\":");
-        CursorStream.json(out, row.getString(1));
-        out.append(",\"numberKey\":");
-        CursorStream.json(out, row.getString(2));
-        out.append(",\"kind\":");
-        CursorStream.json(out, row.getString(3));
-        out.append(",\"publicationDate\":");
-        CursorStream.json(out, row.getString(4));
-        out.append(",\"exceptionCode\":");
-        CursorStream.json(out, row.getString(5));
-        out.append(",\"docNumber\":");
-        CursorStream.json(out, row.getString(6));
+        out.append('{');
+        CursorStream.recordFields(out, row);
         out.append(",\"editionId\":").append(row.getLong(7)).append("}\n");
     }
 }
