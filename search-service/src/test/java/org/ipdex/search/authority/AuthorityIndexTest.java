@@ -14,6 +14,8 @@ import io.micronaut.http.client.HttpClient;
 import io.micronaut.http.client.annotation.Client;
 import io.micronaut.http.client.exceptions.HttpClientResponseException;
 import io.micronaut.http.uri.UriBuilder;
+import io.micronaut.scheduling.TaskExecutors;
+import io.micronaut.scheduling.annotation.ExecuteOn;
 import io.micronaut.security.annotation.Secured;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
 import io.micronaut.test.support.TestPropertyProvider;
@@ -281,9 +283,11 @@ class AuthorityIndexTest implements TestPropertyProvider {
         return http.toBlocking();
     }
 
+    /** Holds a records request on a blocking thread: held on the event loop, it would stall the searches too. */
     @Requires(property = "spec.name", value = SPEC)
     @Controller("/internal/v1")
     @Secured(Roles.SERVICE)
+    @ExecuteOn(TaskExecutors.BLOCKING)
     static class StubAuthorityService {
 
         @Get(value = "/changes", produces = ChangeEvent.MEDIA_TYPE)
