@@ -32,6 +32,10 @@ SELECT :us, 'US',
             ELSE (6000000 + i / 2)::text END
 FROM generate_series(1, :rows - :half) AS i;
 
+-- the index every ingested edition gets (BulkSession)
+CREATE UNIQUE INDEX authority_record_bench_ep_key ON authority_record_bench_ep (number_key, kind);
+CREATE UNIQUE INDEX authority_record_bench_us_key ON authority_record_bench_us (number_key, kind);
+
 INSERT INTO office_state (office, active_edition_id) VALUES ('EP', :ep), ('US', :us);
 ANALYZE authority_record_bench_ep;
 ANALYZE authority_record_bench_us;

@@ -32,7 +32,7 @@ start_service() {
   MICRONAUT_SERVER_PORT=$port IPDEX_IDENTITY_SECRET=$SECRET \
   DATASOURCES_DEFAULT_URL="jdbc:postgresql://127.0.0.1:$PGPORT/$2" DATASOURCES_DEFAULT_USERNAME=postgres \
   DATASOURCES_DEFAULT_PASSWORD= IPDEX_COVERAGE_SPOOL_DIRECTORY="$1/spool" \
-    java -Xmx512m -jar "$ROOT/authority-service/target/authority-service.jar" > "$1/service.log" 2>&1 &
+    java -Xmx512m -XX:+UseParallelGC ${SERVICE_JAVA_OPTS:-} -jar "$ROOT/authority-service/target/authority-service.jar" > "$1/service.log" 2>&1 &
   PIDS+=($!)
   SERVICE_URL=http://127.0.0.1:$port
   for _ in $(seq 1 120); do curl -fs "$SERVICE_URL/health" >/dev/null 2>&1 && break; sleep 0.5; done

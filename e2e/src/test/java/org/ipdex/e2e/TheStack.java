@@ -71,7 +71,7 @@ final class TheStack implements ParameterResolver {
             StackSettings settings = new StackSettings(home, repository,
                     new StackSettings.Ports(Ports.free(), Ports.free(), Ports.free(), Ports.free(), Ports.free(),
                             Ports.free()),
-                    Optional.empty(), Optional.empty(), "512m");
+                    Optional.empty(), Optional.empty(), "512m", true);
             LocalStack stack = LocalStack.start(settings);
             return new Running(stack, home, new Http(stack.gatewayUrl()));
         } catch (IOException e) {

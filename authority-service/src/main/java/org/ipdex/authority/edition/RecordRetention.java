@@ -5,6 +5,7 @@ import jakarta.inject.Singleton;
 import org.ipdex.authority.ingest.EditionLoader;
 import org.ipdex.authority.ingest.EditionTables;
 import org.ipdex.authority.ingest.IngestProperties;
+import org.ipdex.common.schedule.OneReplica;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -28,17 +29,17 @@ public class RecordRetention {
 
     private final EditionLoader connections;
     private final IngestProperties properties;
+    private final OneReplica oneReplica;
 
-    public RecordRetention(EditionLoader connections, IngestProperties properties) {
+    public RecordRetention(EditionLoader connections, IngestProperties properties, OneReplica oneReplica) {
         this.connections = connections;
         this.properties = properties;
+        this.oneReplica = oneReplica;
     }
 
     @Scheduled(fixedDelay = "1h", initialDelay = "5m")
     void trimAll() {
-        for (String office : offices()) {
-            trim(office);
-        }
+        oneReplica.run("authority.record-retention", () -> offices().forEach(this::trim));
     }
 
     /** @return the editions whose records were dropped */

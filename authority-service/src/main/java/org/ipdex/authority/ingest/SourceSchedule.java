@@ -2,13 +2,16 @@ package org.ipdex.authority.ingest;
 
 import io.micronaut.data.jdbc.runtime.JdbcOperations;
 import io.micronaut.scheduling.annotation.Scheduled;
+import io.micronaut.transaction.TransactionOperations;
 import io.micronaut.transaction.annotation.Transactional;
 import jakarta.inject.Singleton;
 import org.ipdex.common.identity.Identity;
 import org.ipdex.common.identity.Roles;
+import org.ipdex.common.schedule.OneReplica;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.Timestamp;
 import java.time.Instant;
@@ -31,15 +34,17 @@ public class SourceSchedule {
     private final IngestProperties properties;
     private final SourceFetcher fetcher;
     private final IngestService ingest;
-    private final io.micronaut.transaction.TransactionOperations<java.sql.Connection> transactions;
+    private final TransactionOperations<Connection> transactions;
+    private final OneReplica oneReplica;
 
     public SourceSchedule(JdbcOperations jdbc, IngestProperties properties, SourceFetcher fetcher, IngestService ingest,
-                          io.micronaut.transaction.TransactionOperations<java.sql.Connection> transactions) {
+                          TransactionOperations<Connection> transactions, OneReplica oneReplica) {
         this.jdbc = jdbc;
         this.transactions = transactions;
         this.properties = properties;
         this.fetcher = fetcher;
         this.ingest = ingest;
+        this.oneReplica = oneReplica;
     }
 
     private record Source(String office, String url, String layout, String category, String mapping, String uploadedBy) {
@@ -68,6 +73,10 @@ public class SourceSchedule {
 
     @Scheduled(fixedDelay = "${ipdex.ingest.refetch-check:10m}", initialDelay = "1m")
     void refetchDue() {
+        oneReplica.run("authority.source-refetch", this::refetchDueSources);
+    }
+
+    private void refetchDueSources() {
         for (Source source : due()) {
             try {
                 postpone(source.office());

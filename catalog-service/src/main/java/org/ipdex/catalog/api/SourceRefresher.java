@@ -4,6 +4,7 @@ import io.micronaut.context.annotation.Requires;
 import io.micronaut.scheduling.annotation.Scheduled;
 import jakarta.inject.Singleton;
 import org.ipdex.common.problem.ApiException;
+import org.ipdex.common.schedule.OneReplica;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -64,16 +65,18 @@ public class SourceRefresher {
     static class Schedule {
 
         private final SourceRefresher refresher;
+        private final OneReplica oneReplica;
 
-        Schedule(SourceRefresher refresher) {
+        Schedule(SourceRefresher refresher, OneReplica oneReplica) {
             this.refresher = refresher;
+            this.oneReplica = oneReplica;
         }
 
         @Scheduled(fixedDelay = "${ipdex.catalog.fetch.refresh-interval:6h}",
                 initialDelay = "${ipdex.catalog.fetch.refresh-interval:6h}")
         void run() {
-            int changed = refresher.refreshAll();
-            LOG.info("Re-fetched URL-sourced specs: {} new versions", changed);
+            oneReplica.run("catalog.source-refresh", () ->
+                    LOG.info("Re-fetched URL-sourced specs: {} new versions", refresher.refreshAll()));
         }
     }
 }

@@ -3,6 +3,7 @@ package org.ipdex.catalog.probe;
 import io.micronaut.context.annotation.Requires;
 import io.micronaut.scheduling.annotation.Scheduled;
 import jakarta.inject.Singleton;
+import org.ipdex.common.schedule.OneReplica;
 
 /** The probe timer; switched off with {@code ipdex.catalog.probe.enabled: false} (the tests drive the prober). */
 @Singleton
@@ -10,13 +11,15 @@ import jakarta.inject.Singleton;
 class ProbeSchedule {
 
     private final EndpointProber prober;
+    private final OneReplica oneReplica;
 
-    ProbeSchedule(EndpointProber prober) {
+    ProbeSchedule(EndpointProber prober, OneReplica oneReplica) {
         this.prober = prober;
+        this.oneReplica = oneReplica;
     }
 
     @Scheduled(fixedDelay = "${ipdex.catalog.probe.interval:15m}", initialDelay = "1m")
     void run() {
-        prober.probeAll();
+        oneReplica.run("catalog.probe", prober::probeAll);
     }
 }

@@ -127,9 +127,11 @@ public final class LocalStack implements AutoCloseable {
         gateway.awaitHealthy(gatewayUrl() + "/health", SERVICE_START);
         adminKey = read(settings.adminKeyFile()).strip();
 
-        Path corpus = settings.repository().resolve("../shared/corpus/openapi").normalize();
-        int registered = new DemoData(gatewayUrl(), adminKey).load(Files.isDirectory(corpus) ? corpus : null);
-        log("demo data loaded (" + registered + " new specs registered)");
+        if (settings.demoData()) {
+            Path corpus = settings.repository().resolve("../shared/corpus/openapi").normalize();
+            int registered = new DemoData(gatewayUrl(), adminKey).load(Files.isDirectory(corpus) ? corpus : null);
+            log("demo data loaded (" + registered + " new specs registered)");
+        }
     }
 
     /** A health check answered by somebody else's server on our port would pass for ours: refuse to start. */
@@ -157,7 +159,7 @@ public final class LocalStack implements AutoCloseable {
         log("starting " + name + " on port " + port);
         ChildProcess process = ChildProcess.start(name,
                 List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                        "-Xms64m", "-Xmx512m", "-XX:+ExitOnOutOfMemoryError",
+                        "-Xms64m", "-Xmx512m", "-XX:+UseParallelGC", "-XX:+ExitOnOutOfMemoryError",
                         "-jar", settings.jar(name).toString()),
                 env, settings.logs().resolve(name + ".log"), settings.run().resolve(name + ".pid"));
         started.push(process);

@@ -13,9 +13,10 @@ import java.util.Optional;
  * @param repository     the checkout, where the service jars are built
  * @param postgresServer a PostgreSQL server to use instead of the embedded one (JDBC URL ending in '/')
  * @param elasticsearch  an Elasticsearch cluster to use instead of starting a node
+ * @param demoData       load the demo offices and specs; off for benchmarks that register their own
  */
 public record StackSettings(Path home, Path repository, Ports ports, Optional<ExternalPostgres> postgresServer,
-                            Optional<String> elasticsearch, String elasticsearchHeap) {
+                            Optional<String> elasticsearch, String elasticsearchHeap, boolean demoData) {
 
     public record Ports(int gateway, int catalog, int authority, int search, int postgres, int elasticsearch) {
     }
@@ -34,7 +35,8 @@ public record StackSettings(Path home, Path repository, Ports ports, Optional<Ex
                         env.getOrDefault("IPDEX_POSTGRES_PASSWORD", "")));
         return new StackSettings(home, repository, ports, postgres,
                 Optional.ofNullable(env.get("IPDEX_ELASTICSEARCH_URL")),
-                env.getOrDefault("IPDEX_ELASTICSEARCH_HEAP", "512m"));
+                env.getOrDefault("IPDEX_ELASTICSEARCH_HEAP", "512m"),
+                !"false".equalsIgnoreCase(env.getOrDefault("IPDEX_DEMO_DATA", "true")));
     }
 
     /**
