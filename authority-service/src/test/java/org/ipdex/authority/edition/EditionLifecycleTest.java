@@ -315,6 +315,36 @@ class EditionLifecycleTest implements TestPropertyProvider {
         assertEquals(200_000, activeCount("CH"));
     }
 
+    @Test
+    @Order(10)
+    void anEditionStillLockedByAKilledServicesSessionIsMarkedFailedOnceTheSessionLetsGo() throws Exception {
+        long id;
+        try (Connection session = loader.connection(); Statement statement = session.createStatement()) {
+            try (ResultSet rows = statement.executeQuery("INSERT INTO edition (office, category, layout, checksum, "
+                    + "status, uploaded_by) VALUES ('FR', 'full', 'epo-csv', 'killed-while-indexing', 'ingesting', "
+                    + "'office-FR') RETURNING id")) {
+                rows.next();
+                id = rows.getLong(1);
+            }
+            // a service killed during the unique index: PostgreSQL finishes the statement for the dead client and
+            // holds the edition's lock (BulkSession.EDITION_LOCK) until then, past the restart's recovery
+            statement.execute("SELECT pg_advisory_lock(" + 0x1d17 + ", " + id + ")");
+            assertEquals(List.of(), recovery.recover());
+            assertEquals("ingesting", status(id));
+            statement.execute("SELECT pg_advisory_unlock_all()");
+        }
+        String status = status(id);
+        for (int i = 0; i < 150 && status.equals("ingesting"); i++) {
+            Thread.sleep(100);
+            status = status(id);
+        }
+        assertEquals("failed", status);
+    }
+
+    private String status(long editionId) {
+        return api.get("/api/v1/authority/editions/" + editionId).node().get("status").getStringValue();
+    }
+
     private long activeCount(String office) {
         return count("SELECT count(*) FROM active_record WHERE office = '" + office + "'");
     }
