@@ -86,6 +86,22 @@ public final class ChildProcess implements AutoCloseable {
         return log;
     }
 
+    /**
+     * SIGKILL, as the OOM killer or a pulled plug would: no shutdown hooks, no {@code @PreDestroy}, no rollback
+     * sent to the database. For crash tests; {@link #close} is the way to stop a server.
+     *
+     * @return the exit code, 137 (128 + 9) when the signal killed it
+     */
+    public int kill() {
+        process.destroyForcibly();
+        try {
+            return process.waitFor();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("Interrupted while killing " + name, e);
+        }
+    }
+
     /** Stops the process and everything it started (runuser starts Elasticsearch as a grandchild). */
     @Override
     public void close() {
