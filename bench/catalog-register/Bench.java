@@ -140,7 +140,7 @@ public class Bench {
             expect(201, "/api/v1/admin/offices", adminKey, """
                     {"code":"%s","name":"%s","country":"%s","contactEmail":"bench@example.org"}"""
                     .formatted(office[0], office[1], office[2]));
-            String issued = expect(201, "/api/v1/admin/apiKeys", adminKey, """
+            JsonNode issued = expect(201, "/api/v1/admin/apiKeys", adminKey, """
                     {"name":"bench %s","role":"office","officeCode":"%s"}""".formatted(office[0], office[0]));
             keys.put(office[0], issued.path("apiKey").asText());
         }

@@ -11,6 +11,7 @@ import java.net.InetSocketAddress;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Executors;
@@ -47,9 +48,15 @@ public final class IndexBench {
             String es = node.url();
             Stub stub = Stub.start(warmup, edition);
             int port = Ports.free();
-            ChildProcess service = ChildProcess.start("search-service", List.of(
-                    Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-Xms64m", "-Xmx512m",
-                    "-jar", repository.resolve("search-service/target/search-service.jar").toString()),
+            List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java")
+                    .toString(), "-Xms64m", "-Xmx512m", "-XX:+UseParallelGC"));
+            // e.g. a flight recording: SERVICE_JAVA_OPTS=-XX:StartFlightRecording=filename=/tmp/index.jfr
+            String extra = System.getenv().getOrDefault("SERVICE_JAVA_OPTS", "");
+            if (!extra.isBlank()) {
+                command.addAll(List.of(extra.strip().split("\\s+")));
+            }
+            command.addAll(List.of("-jar", repository.resolve("search-service/target/search-service.jar").toString()));
+            ChildProcess service = ChildProcess.start("search-service", command,
                     Map.of("MICRONAUT_SERVER_PORT", Integer.toString(port),
                             "IPDEX_IDENTITY_SECRET", "bench-identity-secret-0123456789-abcdefghijklmnop",
                             "IPDEX_ELASTICSEARCH_URL", es,

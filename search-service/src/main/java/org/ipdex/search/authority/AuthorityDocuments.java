@@ -1,7 +1,5 @@
 package org.ipdex.search.authority;
 
-import co.elastic.clients.util.BinaryData;
-import co.elastic.clients.util.ContentType;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.ObjectWriter;
@@ -26,9 +24,9 @@ final class AuthorityDocuments {
     private AuthorityDocuments() {
     }
 
-    static BinaryData json(AuthorityEntry entry) {
+    static byte[] json(AuthorityEntry entry) {
         try {
-            return BinaryData.of(WRITER.writeValueAsBytes(entry), ContentType.APPLICATION_JSON);
+            return WRITER.writeValueAsBytes(entry);
         } catch (JsonProcessingException e) {
             throw new IllegalStateException("Cannot write " + entry.key(), e);
         }

@@ -1,13 +1,8 @@
 package org.ipdex.search.authority;
 
 import co.elastic.clients.elasticsearch.ElasticsearchClient;
-import co.elastic.clients.elasticsearch._helpers.bulk.BulkIngester;
-import co.elastic.clients.elasticsearch._helpers.bulk.BulkListener;
-import co.elastic.clients.elasticsearch.core.BulkRequest;
-import co.elastic.clients.elasticsearch.core.BulkResponse;
-import co.elastic.clients.elasticsearch.core.bulk.BulkResponseItem;
-import co.elastic.clients.util.BinaryData;
 import jakarta.inject.Singleton;
+import org.elasticsearch.client.RestClient;
 import org.ipdex.search.index.AuthorityEntry;
 import org.ipdex.search.index.IndexBuilds;
 import org.ipdex.search.index.Indices;
@@ -15,11 +10,11 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.atomic.AtomicLong;
-import java.util.concurrent.atomic.AtomicReference;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -36,15 +31,17 @@ public class EditionIndexer {
     private static final Pattern EDITION = Pattern.compile("-e(\\d+)$");
 
     private final ElasticsearchClient client;
+    private final RestClient restClient;
     private final Indices indices;
     private final IndexBuilds builds;
     private final EditionRecords records;
     private final AuthorityIndexingProperties settings;
     private final AtomicLong indexedTotal = new AtomicLong();
 
-    EditionIndexer(ElasticsearchClient client, Indices indices, IndexBuilds builds, EditionRecords records,
-                   AuthorityIndexingProperties settings) {
+    EditionIndexer(ElasticsearchClient client, RestClient restClient, Indices indices, IndexBuilds builds,
+                   EditionRecords records, AuthorityIndexingProperties settings) {
         this.client = client;
+        this.restClient = restClient;
         this.indices = indices;
         this.builds = builds;
         this.records = records;
@@ -100,33 +97,26 @@ public class EditionIndexer {
     }
 
     private long load(EditionActivated edition, String target) throws IOException {
-        Failures failures = new Failures();
-        AtomicLong sent = new AtomicLong();
-        try (BulkIngester<Void> ingester = BulkIngester.of(b -> b.client(client)
-                .maxOperations(settings.bulkOperations()).maxSize(settings.bulkBytes())
-                .maxConcurrentRequests(settings.concurrentRequests()).listener(failures))) {
-            records.stream(edition.editionId(), record -> {
-                if (failures.first.get() != null) {
-                    // the cluster refused writes: stop reading the stream, the edition is retried as a whole
-                    throw new IllegalStateException("bulk write failed: " + failures.first.get());
-                }
-                AuthorityDocuments.of(record, edition.office()).ifPresent(entry -> {
-                    BinaryData document = AuthorityDocuments.json(entry);
-                    ingester.add(op -> op.index(i -> i.index(target).document(document)));
-                    if (sent.incrementAndGet() % 1_000_000 == 0) {
-                        LOG.info("Edition {} of {}: {} records sent", edition.editionId(), edition.office(),
-                                sent.get());
-                    }
-                });
-            });
-        } catch (IllegalStateException e) {
-            throw new IOException(e.getMessage(), e);
+        try (BulkWriter writer = new BulkWriter(restClient, target, settings)) {
+            records.stream(edition.editionId(), record -> AuthorityDocuments.of(record, edition.office())
+                    .ifPresent(entry -> {
+                        try {
+                            writer.add(AuthorityDocuments.json(entry));
+                        } catch (IOException e) {
+                            // the cluster refused writes: stop reading the stream, the edition is retried whole
+                            throw new UncheckedIOException(e);
+                        }
+                        if (writer.sent() > 0 && writer.sent() % 1_000_000 == 0) {
+                            LOG.info("Edition {} of {}: {} records sent", edition.editionId(), edition.office(),
+                                    writer.sent());
+                        }
+                    }));
+            writer.close();
+            indexedTotal.addAndGet(writer.sent());
+            return writer.sent();
+        } catch (UncheckedIOException e) {
+            throw e.getCause();
         }
-        if (failures.first.get() != null) {
-            throw new IOException("Indexing edition " + edition.editionId() + " failed: " + failures.first.get());
-        }
-        indexedTotal.addAndGet(sent.get());
-        return sent.get();
     }
 
     /**
@@ -151,32 +141,5 @@ public class EditionIndexer {
     static Optional<Long> editionOf(String index) {
         Matcher matcher = EDITION.matcher(index);
         return matcher.find() ? Optional.of(Long.parseLong(matcher.group(1))) : Optional.empty();
-    }
-
-    /** Remembers the first refused item or request; the ingester calls it from its own threads. */
-    private static final class Failures implements BulkListener<Void> {
-
-        private final AtomicReference<String> first = new AtomicReference<>();
-
-        @Override
-        public void beforeBulk(long executionId, BulkRequest request, List<Void> contexts) {
-        }
-
-        @Override
-        public void afterBulk(long executionId, BulkRequest request, List<Void> contexts, BulkResponse response) {
-            if (response.errors()) {
-                for (BulkResponseItem item : response.items()) {
-                    if (item.error() != null) {
-                        first.compareAndSet(null, item.error().type() + ": " + item.error().reason());
-                        return;
-                    }
-                }
-            }
-        }
-
-        @Override
-        public void afterBulk(long executionId, BulkRequest request, List<Void> contexts, Throwable failure) {
-            first.compareAndSet(null, failure.toString());
-        }
     }
 }

@@ -10,6 +10,7 @@ import co.elastic.clients.elasticsearch.core.SearchRequest;
 import co.elastic.clients.elasticsearch.core.SearchResponse;
 import co.elastic.clients.elasticsearch.core.search.HighlighterEncoder;
 import co.elastic.clients.elasticsearch.core.search.Hit;
+import co.elastic.clients.json.JsonData;
 import io.micronaut.core.annotation.Nullable;
 import jakarta.inject.Singleton;
 import org.slf4j.Logger;
@@ -82,9 +83,6 @@ final class IndexSearch {
             if (!filters.isEmpty()) {
                 s.postFilter(all(filters.values()));
             }
-            if (withFacets) {
-                s.aggregations(facetAggregations(spec, filters));
-            }
             if (after != null) {
                 s.searchAfter(after);
             }
@@ -93,6 +91,7 @@ final class IndexSearch {
                 s.highlight(h -> {
                     h.encoder(HighlighterEncoder.Html).preTags("<em>").postTags("</em>")
                             .numberOfFragments(1).fragmentSize(160);
+                    parameters.text().ifPresent(t -> h.highlightQuery(SearchText.exact(t, spec.textFields())));
                     spec.highlight().forEach(field -> h.fields(field, f -> f));
                     return h;
                 });
@@ -101,12 +100,23 @@ final class IndexSearch {
         });
         SearchResponse<T> response = execute(request, type);
         List<Hit<T>> hits = response.hits().hits();
-        Map<String, List<FacetCount>> facets = withFacets ? facets(spec, response.aggregations()) : null;
+        Map<String, List<FacetCount>> facets = withFacets ? facets(spec, countFacets(spec, text, filters)) : null;
         if (hits.size() <= parameters.limit()) {
             return new Found<>(hits, null, facets);
         }
         List<Hit<T>> page = hits.subList(0, parameters.limit());
         return new Found<>(page, SearchCursor.encode(sortName, page.get(page.size() - 1).sort()), facets);
+    }
+
+    /**
+     * The facet counts, in a request of their own: without hits to return it is answered from the shard request
+     * cache for as long as the index does not change, and the searches people make repeat a lot (the landing
+     * page's empty query first of all). Counting nine facets costs the cluster more than finding the hits.
+     */
+    private Map<String, Aggregate> countFacets(Spec spec, Query text, Map<Facet, Query> filters) {
+        SearchRequest request = SearchRequest.of(s -> s.index(spec.index()).size(0).query(text).requestCache(true)
+                .trackTotalHits(t -> t.enabled(false)).aggregations(facetAggregations(spec, filters)));
+        return execute(request, JsonData.class).aggregations();
     }
 
     /** Each facet is counted under every filter but its own: the "multi-select" facets people expect. */

@@ -26,8 +26,7 @@ final class SearchText {
 
     /** @param fields with boosts, e.g. {@code title^3} */
     static Query query(String text, List<String> fields) {
-        Query exact = Query.of(q -> q.simpleQueryString(s -> s.query(text).fields(fields)
-                .defaultOperator(Operator.And).lenient(true)));
+        Query exact = exact(text, fields);
         List<String> weighty = fields.stream().filter(SearchText::weighs).toList();
         List<String> fuzzyFields = weighty.isEmpty() ? fields : weighty;
         Query fuzzy = Query.of(q -> q.multiMatch(m -> m.query(text).fields(fuzzyFields)
@@ -39,6 +38,15 @@ final class SearchText {
         Query exactBoosted = Query.of(q -> q.simpleQueryString(s -> s.query(text).fields(fields)
                 .defaultOperator(Operator.And).lenient(true).boost(2.0f)));
         return Query.of(q -> q.bool(b -> b.should(exactBoosted).should(fuzzy).minimumShouldMatch("1")));
+    }
+
+    /**
+     * The words as typed, without the typo reading: what highlights are taken from, since highlighting the fuzzy
+     * reading rebuilds its automata for every hit and field.
+     */
+    static Query exact(String text, List<String> fields) {
+        return Query.of(q -> q.simpleQueryString(s -> s.query(text).fields(fields)
+                .defaultOperator(Operator.And).lenient(true)));
     }
 
     private static boolean weighs(String field) {
