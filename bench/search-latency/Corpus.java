@@ -98,6 +98,20 @@ final class Corpus {
         Http.ok("POST", es + "/" + index + "/_refresh", null);
         Http.ok("POST", es + "/_aliases", "{\"actions\":[{\"add\":{\"index\":\"" + index + "\",\"alias\":\"authority-ep\"}},"
                 + "{\"add\":{\"index\":\"" + index + "\",\"alias\":\"authority\"}}]}");
+        awaitMergesDone(es);
+    }
+
+    /**
+     * After a bulk load Elasticsearch merges segments in the background for a while, using the cores the searches
+     * need; the figures are about the steady state, so the rounds start when no merge is running.
+     */
+    private static void awaitMergesDone(String es) throws Exception {
+        int quiet = 0;
+        while (quiet < 3) {
+            String stats = Http.ok("GET", es + "/_stats/merge?filter_path=_all.total.merges.current", null);
+            quiet = stats.contains("\"current\":0") ? quiet + 1 : 0;
+            Thread.sleep(1000);
+        }
     }
 
     private static HttpResponse<String> post(String url, String key, String type, HttpRequest.BodyPublisher body)

@@ -33,6 +33,14 @@ final class CoverageAnalysis {
                    OR ((s.from_year IS NULL OR a.publication_date >= make_date(s.from_year, 1, 1))
                        AND (s.to_year IS NULL OR a.publication_date < make_date(s.to_year + 1, 1, 1)))))""";
 
+    /**
+     * From this many collection rows on, the comparison runs on hash joins only. PostgreSQL prices the extra
+     * list's NOT EXISTS as one index probe into the authority file per collection row, which is right for a few
+     * thousand rows but took 20 s at 10 million, where hashing the authority file takes 10 s; it also sorted
+     * both sides for a merge join that cost more still. Below this, the probes are the better plan.
+     */
+    static final long LARGE_COLLECTION = 100_000;
+
     private final Connection connection;
     private final long id;
     private final CheckScope scope;
@@ -51,11 +59,28 @@ final class CoverageAnalysis {
                    Map<String, Long> editions) {
     }
 
-    Outcome run(String workMem) throws SQLException {
-        try (PreparedStatement set = connection.prepareStatement("SELECT set_config('work_mem', ?, true)")) {
-            set.setString(1, workMem);
-            set.execute();
+    /**
+     * @param stagedRows collection rows in the staging table; a large collection gets hash joins, see
+     *                   {@link #LARGE_COLLECTION}
+     */
+    Outcome run(String workMem, long stagedRows) throws SQLException {
+        setLocal("work_mem", workMem);
+        boolean large = stagedRows >= LARGE_COLLECTION;
+        if (large) {
+            setLocal("enable_nestloop", "off");
+            setLocal("enable_mergejoin", "off");
         }
+        try {
+            return compare();
+        } finally {
+            if (large) {
+                setLocal("enable_nestloop", "on");
+                setLocal("enable_mergejoin", "on");
+            }
+        }
+    }
+
+    private Outcome compare() throws SQLException {
         Map<String, Long> editions = activeEditions();
         // whole offices: the edition ids already are the scope, and a per-row semi-join would cost a third more
         boolean wholeOffices = scope.lines().stream().allMatch(l -> l.kinds().isEmpty() && l.fromYear() == null
@@ -159,6 +184,14 @@ final class CoverageAnalysis {
                     n[secondSlot] += rows.getLong(5);
                 }
             }
+        }
+    }
+
+    private void setLocal(String setting, String value) throws SQLException {
+        try (PreparedStatement set = connection.prepareStatement("SELECT set_config(?, ?, true)")) {
+            set.setString(1, setting);
+            set.setString(2, value);
+            set.execute();
         }
     }
 

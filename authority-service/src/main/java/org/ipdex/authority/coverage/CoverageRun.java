@@ -108,7 +108,8 @@ class CoverageRun {
         connection.setAutoCommit(false);
         connection.setTransactionIsolation(Connection.TRANSACTION_REPEATABLE_READ);
         try {
-            CoverageAnalysis.Outcome outcome = new CoverageAnalysis(connection, id, request.scope()).run(config.workMem());
+            CoverageAnalysis.Outcome outcome = new CoverageAnalysis(connection, id, request.scope())
+                    .run(config.workMem(), loaded.rowsInScope());
             CoverageReport.Changes changes = null;
             if (request.name() != null) {
                 var previous = store.previous(request.name(), request.scope().key(), id);
