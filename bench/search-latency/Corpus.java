@@ -6,25 +6,27 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
-import java.util.Map;
 import java.util.stream.Stream;
 
 /** Puts the data in: the offices' specs through the gateway, the authority records straight into an edition index. */
 final class Corpus {
 
-    /** Which office registers the specs of which corpus directory. */
-    private static final Map<String, String> OFFICES = Map.of("epo-ops", "EP", "dpma-connect-plus", "DE",
-            "uspto-odp", "US");
     private static final List<String> OFFICE_JSON = List.of(
             "{\"code\":\"EP\",\"name\":\"European Patent Office\",\"country\":\"EP\",\"contactEmail\":\"patentdata@epo.org\"}",
             "{\"code\":\"US\",\"name\":\"United States Patent and Trademark Office\",\"country\":\"US\",\"contactEmail\":\"data@uspto.gov\"}",
-            "{\"code\":\"DE\",\"name\":\"Deutsches Patent- und Markenamt\",\"country\":\"DE\",\"contactEmail\":\"datenabgabe@dpma.de\"}");
+            "{\"code\":\"DE\",\"name\":\"Deutsches Patent- und Markenamt\",\"country\":\"DE\",\"contactEmail\":\"datenabgabe@dpma.de\"}",
+            "{\"code\":\"XX\",\"name\":\"APIs.guru sample (benchmark)\",\"country\":\"Nowhere\",\"contactEmail\":\"bench@example.org\"}");
 
     private Corpus() {
     }
 
-    /** @return how many specs were registered (some of the corpus' files are fragments and are refused) */
-    static int register(String gateway, String adminKey, Path corpus) throws Exception {
+    /**
+     * The whole corpus, as bench/catalog-register registers it: the APIs.guru sample (under a test office), the
+     * EPO and DPMA specs, and the USPTO bundle as one zip.
+     *
+     * @return how many specs were registered
+     */
+    static int register(String gateway, String adminKey, Path corpus, Path work) throws Exception {
         for (String office : OFFICE_JSON) {
             HttpResponse<String> answer = post(gateway + "/api/v1/admin/offices", adminKey, "application/json",
                     HttpRequest.BodyPublishers.ofString(office));
@@ -32,24 +34,51 @@ final class Corpus {
                 throw new IllegalStateException("office: " + answer.statusCode() + " " + answer.body());
             }
         }
+        Path guru = work.resolve("guru");
+        Files.createDirectories(guru);
+        if (new ProcessBuilder("tar", "xzf", corpus.resolve("apis-guru-sample.tar.gz").toString(), "-C",
+                guru.toString()).inheritIO().start().waitFor() != 0) {
+            throw new IllegalStateException("cannot unpack the APIs.guru sample");
+        }
         int registered = 0;
-        for (Map.Entry<String, String> directory : OFFICES.entrySet()) {
-            List<Path> specs;
-            try (Stream<Path> files = Files.list(corpus.resolve(directory.getKey()))) {
-                specs = files.filter(f -> f.toString().endsWith(".yaml")).sorted().toList();
-            }
-            for (Path spec : specs) {
-                HttpResponse<String> answer = post(gateway + "/api/v1/catalog/apis?office=" + directory.getValue(),
-                        adminKey, "application/yaml", HttpRequest.BodyPublishers.ofFile(spec));
-                if (answer.statusCode() == 201 || answer.statusCode() == 200) {
-                    registered++;
-                } else {
-                    SearchLatencyBench.log("not registered: " + spec.getFileName() + " (" + answer.statusCode() + ")");
-                }
+        try (Stream<Path> files = Files.walk(guru)) {
+            for (Path spec : files.filter(f -> f.toString().endsWith(".json")).sorted().toList()) {
+                registered += register(gateway, adminKey, "XX", "application/json", "",
+                        HttpRequest.BodyPublishers.ofFile(spec), spec);
             }
         }
+        registered += register(gateway, adminKey, "EP", "application/yaml", "",
+                HttpRequest.BodyPublishers.ofFile(corpus.resolve("epo-ops/ops-swagger2.yaml")), corpus);
+        registered += register(gateway, adminKey, "DE", "application/yaml", "",
+                HttpRequest.BodyPublishers.ofFile(corpus.resolve("dpma-connect-plus/openapi.yaml")), corpus);
+        registered += register(gateway, adminKey, "US", "application/zip", "&main=swagger.yaml",
+                HttpRequest.BodyPublishers.ofByteArray(zip(corpus.resolve("uspto-odp"))), corpus);
         SearchLatencyBench.log(registered + " specs registered");
         return registered;
+    }
+
+    private static int register(String gateway, String adminKey, String office, String type, String query,
+                                HttpRequest.BodyPublisher body, Path from) throws Exception {
+        HttpResponse<String> answer = post(gateway + "/api/v1/catalog/apis?office=" + office + query, adminKey, type,
+                body);
+        if (answer.statusCode() == 201 || answer.statusCode() == 200) {
+            return 1;
+        }
+        SearchLatencyBench.log("not registered: " + from.getFileName() + " (" + answer.statusCode() + ")");
+        return 0;
+    }
+
+    private static byte[] zip(Path folder) throws Exception {
+        java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream();
+        try (java.util.zip.ZipOutputStream zip = new java.util.zip.ZipOutputStream(out);
+             Stream<Path> files = Files.list(folder)) {
+            for (Path file : files.sorted().toList()) {
+                zip.putNextEntry(new java.util.zip.ZipEntry(file.getFileName().toString()));
+                zip.write(Files.readAllBytes(file));
+                zip.closeEntry();
+            }
+        }
+        return out.toByteArray();
     }
 
     /** Until search-service's catalog consumer has applied the whole feed and the APIs are searchable. */

@@ -85,8 +85,7 @@ public final class SearchLatencyBench {
             }
             String adminKey = Files.readString(adminKeyFile).strip();
 
-            Corpus.register(gateway, adminKey, Path.of("/work/shared/corpus/openapi").toFile().isDirectory()
-                    ? Path.of("/work/shared/corpus/openapi") : repository.resolve("../shared/corpus/openapi"));
+            Corpus.register(gateway, adminKey, repository.resolve("../shared/corpus/openapi").normalize(), work);
             String token = IdentityToken.anonymous(secret, 3600);
             Corpus.awaitIndexed(search, token);
             log("loading " + records + " authority records into authority-ep-e1");

@@ -6,23 +6,26 @@ import io.micronaut.http.client.HttpClient;
 import io.micronaut.http.uri.UriBuilder;
 import io.micronaut.json.JsonMapper;
 import org.ipdex.common.feed.ChangeEvent;
+import org.ipdex.common.identity.IdentityTokens;
 
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
 
 /**
- * Reads pages of one service's change feed. The HTTP client comes from Micronaut's registry, so the common
- * {@code ServiceTokenClientFilter} adds this service's identity token to every call.
+ * Reads pages of one service's change feed, with this service's own identity token: the only calls that carry
+ * it, so it can never reach any other host.
  */
 final class FeedClient implements AutoCloseable {
 
     private final HttpClient http;
     private final JsonMapper json;
+    private final IdentityTokens tokens;
 
-    FeedClient(HttpClient http, JsonMapper json) {
+    FeedClient(HttpClient http, JsonMapper json, IdentityTokens tokens) {
         this.http = http;
         this.json = json;
+        this.tokens = tokens;
     }
 
     /** Any failure (refused, 404 of a service that has no feed yet, 5xx) is thrown: the caller backs off. */
@@ -30,7 +33,7 @@ final class FeedClient implements AutoCloseable {
         String uri = UriBuilder.of("/internal/v1/changes").queryParam("after", after).queryParam("limit", limit)
                 .toString();
         HttpResponse<String> response = http.toBlocking().exchange(
-                HttpRequest.GET(uri).accept(ChangeEvent.MEDIA_TYPE), String.class);
+                HttpRequest.GET(uri).accept(ChangeEvent.MEDIA_TYPE).bearerAuth(tokens.forThisService()), String.class);
         List<ChangeEvent> events = new ArrayList<>();
         String body = response.getBody().orElse("");
         for (String line : body.split("\n")) {

@@ -12,6 +12,7 @@ import io.micronaut.http.client.LoadBalancer;
 import io.micronaut.json.JsonMapper;
 import jakarta.annotation.PreDestroy;
 import jakarta.inject.Singleton;
+import org.ipdex.common.identity.IdentityTokens;
 import org.ipdex.search.index.IndexManager;
 import org.ipdex.search.index.IndexTargets;
 import org.ipdex.search.index.Indices;
@@ -56,7 +57,7 @@ public final class FeedConsumer {
         this.settings = settings;
         this.indexManager = indexManager;
         this.source = new FeedFollower.Source(feed.name(), new FeedClient(infrastructure.httpClient(feed.url(),
-                settings), infrastructure.json()), handlers.stream().collect(Collectors.toMap(ChangeHandler::eventType,
+                settings), infrastructure.json(), infrastructure.tokens()), handlers.stream().collect(Collectors.toMap(ChangeHandler::eventType,
                 Function.identity())), checkpoints, settings.batchSize());
         FeedLag lag = new FeedLag(feed.name(), Clock.systemUTC());
         this.follower = new FeedFollower(source, feed.name(), infrastructure.indices().live(), indexManager::outdated,
@@ -193,14 +194,20 @@ public final class FeedConsumer {
         private final JsonMapper json;
         private final MeterRegistry meters;
         private final Indices indices;
+        private final IdentityTokens tokens;
 
         Infrastructure(HttpClientRegistry<HttpClient> clients, BeanContext context, JsonMapper json,
-                       MeterRegistry meters, Indices indices) {
+                       MeterRegistry meters, Indices indices, IdentityTokens tokens) {
             this.clients = clients;
             this.context = context;
             this.json = json;
             this.meters = meters;
             this.indices = indices;
+            this.tokens = tokens;
+        }
+
+        IdentityTokens tokens() {
+            return tokens;
         }
 
         JsonMapper json() {
