@@ -33,14 +33,6 @@ final class CoverageAnalysis {
                    OR ((s.from_year IS NULL OR a.publication_date >= make_date(s.from_year, 1, 1))
                        AND (s.to_year IS NULL OR a.publication_date < make_date(s.to_year + 1, 1, 1)))))""";
 
-    /**
-     * From this many collection rows on, the comparison runs on hash joins only. PostgreSQL prices the extra
-     * list's NOT EXISTS as one index probe into the authority file per collection row, which is right for a few
-     * thousand rows but took 20 s at 10 million, where hashing the authority file takes 10 s; it also sorted
-     * both sides for a merge join that cost more still. Below this, the probes are the better plan.
-     */
-    static final long LARGE_COLLECTION = 100_000;
-
     private final Connection connection;
     private final long id;
     private final CheckScope scope;
@@ -60,12 +52,14 @@ final class CoverageAnalysis {
     }
 
     /**
-     * @param stagedRows collection rows in the staging table; a large collection gets hash joins, see
-     *                   {@link #LARGE_COLLECTION}
+     * A large collection ({@code stagedRows >= hashJoinsFrom}) is compared with hash joins only. PostgreSQL prices
+     * the extra list's NOT EXISTS as one index probe into the authority file per collection row, which is right for
+     * a few thousand rows but took 20 s at 10 million, where hashing the authority file takes 10 s; it also sorted
+     * both sides for a merge join that cost more still. Below the threshold the probes are the better plan.
      */
-    Outcome run(String workMem, long stagedRows) throws SQLException {
+    Outcome run(String workMem, long stagedRows, long hashJoinsFrom) throws SQLException {
         setLocal("work_mem", workMem);
-        boolean large = stagedRows >= LARGE_COLLECTION;
+        boolean large = stagedRows >= hashJoinsFrom;
         if (large) {
             setLocal("enable_nestloop", "off");
             setLocal("enable_mergejoin", "off");

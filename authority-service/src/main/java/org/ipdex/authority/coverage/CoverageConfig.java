@@ -16,6 +16,8 @@ import java.time.Duration;
  * @param workMem          PostgreSQL {@code work_mem} for the comparison, so 10-million-row hash joins stay in memory
  * @param staleAfter       an unfinished check whose heartbeat is older than this was interrupted (a restart, a crash)
  * @param sampleBadLines   how many unparseable lines the report lists with their line numbers
+ * @param hashJoinsFrom    from this many collection rows on, the comparison uses hash joins only (see
+ *                         {@code CoverageAnalysis})
  */
 @ConfigurationProperties(CoverageConfig.PREFIX)
 public record CoverageConfig(@Bindable(defaultValue = "1") int parallelism,
@@ -24,7 +26,8 @@ public record CoverageConfig(@Bindable(defaultValue = "1") int parallelism,
                              @Bindable(defaultValue = "21474836480") long maxUploadBytes,
                              @Bindable(defaultValue = "256MB") String workMem,
                              @Bindable(defaultValue = "60s") Duration staleAfter,
-                             @Bindable(defaultValue = "20") int sampleBadLines) {
+                             @Bindable(defaultValue = "20") int sampleBadLines,
+                             @Bindable(defaultValue = "100000") long hashJoinsFrom) {
 
     public static final String PREFIX = "ipdex.coverage";
 }

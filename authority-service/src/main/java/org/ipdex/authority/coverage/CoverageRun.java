@@ -109,7 +109,7 @@ class CoverageRun {
         connection.setTransactionIsolation(Connection.TRANSACTION_REPEATABLE_READ);
         try {
             CoverageAnalysis.Outcome outcome = new CoverageAnalysis(connection, id, request.scope())
-                    .run(config.workMem(), loaded.rowsInScope());
+                    .run(config.workMem(), loaded.rowsInScope(), config.hashJoinsFrom());
             CoverageReport.Changes changes = null;
             if (request.name() != null) {
                 var previous = store.previous(request.name(), request.scope().key(), id);
