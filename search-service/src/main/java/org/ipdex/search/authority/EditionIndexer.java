@@ -97,7 +97,8 @@ public class EditionIndexer {
     }
 
     private long load(EditionActivated edition, String target) throws IOException {
-        try (BulkWriter writer = new BulkWriter(restClient, target, settings)) {
+        BulkWriter writer = new BulkWriter(restClient, target, settings);
+        try (writer) {
             records.stream(edition.editionId(), record -> AuthorityDocuments.of(record, edition.office())
                     .ifPresent(entry -> {
                         try {
@@ -111,12 +112,11 @@ public class EditionIndexer {
                                     writer.sent());
                         }
                     }));
-            writer.close();
-            indexedTotal.addAndGet(writer.sent());
-            return writer.sent();
         } catch (UncheckedIOException e) {
             throw e.getCause();
         }
+        indexedTotal.addAndGet(writer.sent());
+        return writer.sent();
     }
 
     /**
