@@ -1,26 +1,19 @@
 package org.ipdex.search.api;
 
-import io.micronaut.context.annotation.Requires;
 import io.micronaut.core.type.Argument;
 import io.micronaut.http.HttpRequest;
 import io.micronaut.http.HttpResponse;
 import io.micronaut.http.HttpStatus;
-import io.micronaut.http.annotation.Controller;
-import io.micronaut.http.annotation.Get;
-import io.micronaut.http.annotation.QueryValue;
 import io.micronaut.http.client.BlockingHttpClient;
 import io.micronaut.http.client.HttpClient;
 import io.micronaut.http.client.annotation.Client;
 import io.micronaut.http.client.exceptions.HttpClientResponseException;
 import io.micronaut.http.uri.UriBuilder;
-import io.micronaut.security.annotation.Secured;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
 import io.micronaut.test.support.TestPropertyProvider;
 import jakarta.inject.Inject;
-import org.ipdex.common.feed.ChangeEvent;
 import org.ipdex.common.identity.Identity;
 import org.ipdex.common.identity.IdentityTokens;
-import org.ipdex.common.identity.Roles;
 import org.ipdex.common.page.Page;
 import org.ipdex.common.problem.Problem;
 import org.ipdex.search.SearchTests;
@@ -211,15 +204,5 @@ class SearchControllerTest implements TestPropertyProvider {
 
     private BlockingHttpClient client() {
         return http.toBlocking();
-    }
-
-    @Requires(property = "spec.name", value = SPEC)
-    @Controller("/internal/v1/changes")
-    @Secured(Roles.SERVICE)
-    static class StubCatalogFeed {
-        @Get(produces = ChangeEvent.MEDIA_TYPE)
-        HttpResponse<String> changes(@QueryValue long after, @QueryValue int limit) {
-            return FEED.serve(after, limit);
-        }
     }
 }

@@ -87,6 +87,7 @@ class AuthorityIndexTest implements TestPropertyProvider {
         // this test's server is the authority feed; the catalog feed is not needed
         properties.put("ipdex.feeds.authority.url", properties.get("ipdex.feeds.catalog.url"));
         properties.put("ipdex.feeds.catalog.enabled", "false");
+        properties.put("ipdex.test.stub-catalog-feed", "false");
         // small bulk requests, so one edition takes several, two at a time
         properties.put("ipdex.authority.indexing.bulk-operations", "500");
         properties.put("ipdex.authority.indexing.drop-delay", "100ms");

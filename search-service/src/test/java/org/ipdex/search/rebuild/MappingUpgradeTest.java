@@ -1,21 +1,14 @@
 package org.ipdex.search.rebuild;
 
 import io.micronaut.context.ApplicationContext;
-import io.micronaut.context.annotation.Requires;
 import io.micronaut.core.type.Argument;
 import io.micronaut.http.HttpRequest;
 import io.micronaut.http.HttpResponse;
-import io.micronaut.http.annotation.Controller;
-import io.micronaut.http.annotation.Get;
-import io.micronaut.http.annotation.QueryValue;
 import io.micronaut.http.client.BlockingHttpClient;
 import io.micronaut.http.client.HttpClient;
 import io.micronaut.runtime.server.EmbeddedServer;
-import io.micronaut.security.annotation.Secured;
-import org.ipdex.common.feed.ChangeEvent;
 import org.ipdex.common.identity.Identity;
 import org.ipdex.common.identity.IdentityTokens;
-import org.ipdex.common.identity.Roles;
 import org.ipdex.search.SearchTests;
 import org.ipdex.search.StubFeed;
 import org.ipdex.search.index.IndexBuilds;
@@ -118,15 +111,5 @@ class MappingUpgradeTest {
                         .header("Content-Type", "application/json").PUT(BodyPublishers.ofString(body)).build(),
                         BodyHandlers.ofString());
         assertTrue(response.statusCode() < 300, path + ": " + response.body());
-    }
-
-    @Requires(property = "spec.name", value = SPEC)
-    @Controller("/internal/v1/changes")
-    @Secured(Roles.SERVICE)
-    static class StubCatalogFeed {
-        @Get(produces = ChangeEvent.MEDIA_TYPE)
-        HttpResponse<String> changes(@QueryValue long after, @QueryValue int limit) {
-            return FEED.serve(after, limit);
-        }
     }
 }
