@@ -15,7 +15,7 @@ import java.util.List;
  * @param endpointStatus UP, DEGRADED (some servers down), DOWN or UNKNOWN (not probed yet)
  */
 @Serdeable
-public record ApiDocument(String apiId, String officeCode, String title, @Nullable String description,
+public record ApiDocument(String apiId, String officeCode, @Nullable String officeName, String title, @Nullable String description,
                           String lifecycle, int versionNumber, @Nullable String specVersion, String sourceFormat,
                           Instant updatedAt, List<OperationDocument> operations,
                           List<String> ipDomains, List<String> serviceTypes, List<String> contentTypes,

@@ -3,6 +3,8 @@ package org.ipdex.catalog.api;
 import io.micronaut.core.type.Argument;
 import io.micronaut.json.JsonMapper;
 import jakarta.inject.Singleton;
+import org.ipdex.catalog.office.Office;
+import org.ipdex.catalog.office.OfficeRepository;
 import org.ipdex.common.feed.ChangeFeed;
 
 import java.io.IOException;
@@ -21,10 +23,12 @@ public class ApiFeed {
 
     private final ChangeFeed feed;
     private final JsonMapper json;
+    private final OfficeRepository offices;
 
-    ApiFeed(ChangeFeed feed, JsonMapper json) {
+    ApiFeed(ChangeFeed feed, JsonMapper json, OfficeRepository offices) {
         this.feed = feed;
         this.json = json;
+        this.offices = offices;
     }
 
     void publish(Api api, ApiVersion latest) {
@@ -33,7 +37,9 @@ public class ApiFeed {
 
     ApiDocument document(Api api, ApiVersion latest) {
         ApiMetadata metadata = MetadataPatch.effective(api.specMetadata(), api.metadataOverrides());
-        return new ApiDocument(api.id(), api.officeCode(), api.title(), api.description(), api.lifecycle(),
+        // the name the office gave itself, when it has a profile; search falls back to the ST.3 list
+        String officeName = offices.findById(api.officeCode()).map(Office::name).orElse(null);
+        return new ApiDocument(api.id(), api.officeCode(), officeName, api.title(), api.description(), api.lifecycle(),
                 latest.number(), latest.specVersion(), latest.sourceFormat(), api.updatedAt(), operations(latest),
                 orEmpty(metadata.ipDomains()), orEmpty(metadata.serviceTypes()), orEmpty(metadata.contentTypes()),
                 orEmpty(metadata.languages()), metadata.accessModel(), orEmpty(metadata.authentication()),

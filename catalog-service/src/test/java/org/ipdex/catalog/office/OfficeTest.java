@@ -1,5 +1,6 @@
 package org.ipdex.catalog.office;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import io.micronaut.core.type.Argument;
 import io.micronaut.http.HttpRequest;
 import io.micronaut.http.HttpResponse;
@@ -9,6 +10,7 @@ import io.micronaut.http.client.annotation.Client;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
 import io.micronaut.test.support.TestPropertyProvider;
 import jakarta.inject.Inject;
+import org.ipdex.catalog.api.RegistrationResponse;
 import org.ipdex.catalog.support.CatalogHarness;
 import org.ipdex.common.identity.IdentityTokens;
 import org.ipdex.common.page.Page;
@@ -74,6 +76,18 @@ class OfficeTest implements TestPropertyProvider {
         assertTrue(page.items().stream().anyMatch(office -> office.code().equals("DE")));
         assertEquals(2L, harness.count("SELECT count(*) FROM audit_entry WHERE office_code = 'DE' "
                 + "AND action = 'office.changed' AND actor = 'office-DE'"));
+    }
+
+    @Test
+    void theApiDocumentsSentToSearchCarryTheNameTheOfficeGaveItself() {
+        harness.exchange(put("EP", """
+                {"name": "European Patent Office", "organisation": "European Patent Organisation",
+                 "contactEmail": "patentdata@epo.org"}""", harness.office("EP")), OfficeResponse.class);
+        RegistrationResponse registered = harness.exchange(harness.upload(
+                CatalogHarness.resource("/specs/epo-ops-swagger2.yaml"), "application/yaml",
+                harness.office("EP")), RegistrationResponse.class).body();
+        List<JsonNode> events = harness.feedEvents(registered.api().apiId());
+        assertEquals("European Patent Office", events.get(events.size() - 1).path("data").path("officeName").asText());
     }
 
     @Test

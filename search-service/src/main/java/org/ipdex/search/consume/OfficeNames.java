@@ -10,8 +10,8 @@ import java.util.Optional;
 import java.util.Properties;
 
 /**
- * English names of the offices (ST.3), so that typing "European" suggests the EPO's APIs even while
- * catalog-service does not send an office name with its events.
+ * English names of the offices (ST.3), so that typing "European" suggests the EPO's APIs even when the office has
+ * no profile in catalog-service yet (its events then carry no office name).
  */
 final class OfficeNames {
 
