@@ -1,27 +1,29 @@
-import org.ipdex.stack.ChildProcess;
-import org.ipdex.stack.ElasticsearchNode;
-import org.ipdex.stack.EmbeddedDatabase;
+import org.ipdex.stack.LocalStack;
 import org.ipdex.stack.Ports;
+import org.ipdex.stack.StackSettings;
 
 import java.net.URLEncoder;
 import java.net.http.HttpRequest;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.stream.Stream;
 
 /**
  * Search latency at a constant rate for a mix of API, operation and authority queries: straight at
  * search-service (with a minted identity token), through the gateway, and through nginx as a plain reverse proxy,
- * in alternating rounds. The stack is PostgreSQL, Elasticsearch, catalog-service, search-service and the gateway
- * (authority-service is not needed: the authority records are bulk-loaded into an edition index and its aliases,
- * exactly the documents search-service itself writes; bench/search-index times that path).
+ * in alternating rounds. The stack is the local stack without demo data; the authority records are bulk-loaded
+ * into an edition index and its aliases, exactly the documents search-service itself writes (bench/search-index
+ * times that path), and authority-service stays idle. The gateway's rate limits stay on with a raised quota (see
+ * run.sh): every request still goes through the limiter.
  */
 public final class SearchLatencyBench {
 
@@ -36,62 +38,35 @@ public final class SearchLatencyBench {
         int rate = args.length > 2 ? Integer.parseInt(args[2]) : 200;
         Duration round = Duration.ofSeconds(args.length > 3 ? Long.parseLong(args[3]) : 20);
         int rounds = args.length > 4 ? Integer.parseInt(args[4]) : 3;
-        Path work = Path.of(System.getProperty("java.io.tmpdir"), "ipdex-bench-latency");
+        // under /tmp: Elasticsearch runs as its own user when we are root and must reach its data
+        Path work = Path.of("/tmp", "ipdex-bench-latency");
         deleteTree(work);
-        Files.createDirectories(work);
-        String secret = "bench-identity-secret-0123456789-abcdefghijklmnop";
+        Files.createDirectories(work, PosixFilePermissions.asFileAttribute(
+                PosixFilePermissions.fromString("rwxr-xr-x")));
         List<AutoCloseable> started = new ArrayList<>();
         // Ctrl-C or kill: stop what was started, newest first, as the normal end does
         Thread cleanup = new Thread(() -> stopAll(started), "stop-bench-stack");
         Runtime.getRuntime().addShutdownHook(cleanup);
         try {
-            log("starting PostgreSQL and Elasticsearch");
-            EmbeddedDatabase postgres = EmbeddedDatabase.start(work.resolve("postgres"), Ports.free());
-            started.add(postgres);
-            postgres.createDatabaseIfMissing("ipdex_catalog");
-            postgres.createDatabaseIfMissing("ipdex_gateway");
-            ElasticsearchNode node = ElasticsearchNode.start(Path.of(System.getProperty("java.io.tmpdir"),
-                    "ipdex-test"), work.resolve("es"), Ports.free(), "1g", null);
-            started.add(node);
-
-            int catalogPort = Ports.free();
-            int searchPort = Ports.free();
-            int gatewayPort = Ports.free();
-            String catalog = "http://127.0.0.1:" + catalogPort;
-            String search = "http://127.0.0.1:" + searchPort;
-            String gateway = "http://127.0.0.1:" + gatewayPort;
-            String nowhere = "http://127.0.0.1:" + Ports.free();
-            Map<String, String> common = Map.of("IPDEX_IDENTITY_SECRET", secret,
-                    "DATASOURCES_DEFAULT_USERNAME", EmbeddedDatabase.USER, "DATASOURCES_DEFAULT_PASSWORD", "");
-            ChildProcess catalogService = service(started, repository, work, "catalog-service", catalogPort, common,
-                    Map.of("DATASOURCES_DEFAULT_URL", postgres.jdbcUrl("ipdex_catalog")));
-            ChildProcess searchService = service(started, repository, work, "search-service", searchPort, common,
-                    Map.of("IPDEX_ELASTICSEARCH_URL", node.url(), "IPDEX_FEEDS_CATALOG_URL", catalog,
-                            "IPDEX_FEEDS_AUTHORITY_URL", nowhere));
-            catalogService.awaitHealthy(catalog + "/health", Duration.ofSeconds(180));
-            searchService.awaitHealthy(search + "/health", Duration.ofSeconds(180));
-            Path adminKeyFile = work.resolve("admin-api-key");
-            // one client address sends every request here; the default policy (600 per minute per address) would
-            // answer 429 to most of them, so the quota is raised: the limiter still runs on every request
-            service(started, repository, work, "gateway", gatewayPort, common, Map.of(
-                    "JAVA_TOOL_OPTIONS", "-Dipdex.rate-limits.policies.default.quota=100000000",
-                    "DATASOURCES_DEFAULT_URL", postgres.jdbcUrl("ipdex_gateway"),
-                    "IPDEX_BOOTSTRAP_ADMIN_KEY_FILE", adminKeyFile.toString(),
-                    "IPDEX_BACKENDS_CATALOG_URL", catalog, "IPDEX_BACKENDS_AUTHORITY_URL", nowhere,
-                    "IPDEX_BACKENDS_SEARCH_URL", search));
-            Http.awaitAnswer(gateway + "/health", Duration.ofSeconds(180));
-            while (!Files.exists(adminKeyFile)) {
-                Thread.sleep(200);
-            }
-            String adminKey = Files.readString(adminKeyFile).strip();
+            log("starting the local stack without demo data (deploy/local's LocalStack)");
+            StackSettings.Ports ports = new StackSettings.Ports(Ports.free(), Ports.free(), Ports.free(), Ports.free(),
+                    Ports.free(), Ports.free());
+            LocalStack stack = LocalStack.start(new StackSettings(work.resolve("home"), repository, ports,
+                    Optional.empty(), Optional.empty(), "1g", false));
+            started.add(stack);
+            String gateway = stack.gatewayUrl();
+            String search = stack.serviceUrl("search-service");
+            String es = "http://127.0.0.1:" + ports.elasticsearch();
+            String adminKey = stack.adminKey();
+            String secret = Files.readString(work.resolve("home/identity-secret")).strip();
 
             Corpus.register(gateway, adminKey, repository.resolve("../shared/corpus/openapi").normalize(), work);
             String token = IdentityToken.anonymous(secret, 3600);
             Corpus.awaitIndexed(search, token);
             log("loading " + records + " authority records into authority-ep-e1");
-            Corpus.loadAuthority(node.url(), repository, work, records);
+            Corpus.loadAuthority(es, repository, work, records);
 
-            Nginx nginx = Nginx.start(work.resolve("nginx"), Ports.free(), searchPort);
+            Nginx nginx = Nginx.start(work.resolve("nginx"), Ports.free(), ports.search());
             started.add(nginx);
             Http.awaitAnswer(nginx.url() + "/health", Duration.ofSeconds(20));
 
@@ -177,20 +152,6 @@ public final class SearchLatencyBench {
         System.out.printf("  gateway / nginx:  p50 %.2f, p99 %.2f   (targets <= 1.5; gateway p99 target <= 50 ms)%n",
                 gateway.percentileMillis(50) / nginx.percentileMillis(50),
                 gateway.percentileMillis(99) / nginx.percentileMillis(99));
-    }
-
-    private static ChildProcess service(List<AutoCloseable> started, Path repository, Path work, String name,
-                                        int port, Map<String, String> common, Map<String, String> own) {
-        Map<String, String> env = new HashMap<>(common);
-        env.putAll(own);
-        env.put("MICRONAUT_SERVER_PORT", Integer.toString(port));
-        log("starting " + name + " on port " + port);
-        ChildProcess process = ChildProcess.start(name, List.of(
-                Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-Xms64m", "-Xmx512m",
-                "-XX:+UseParallelGC", "-XX:+ExitOnOutOfMemoryError", "-jar", repository.resolve(name + "/target/" + name + ".jar").toString()),
-                env, work.resolve("logs").resolve(name + ".log"), null);
-        started.add(process);
-        return process;
     }
 
     static String encode(String text) {
