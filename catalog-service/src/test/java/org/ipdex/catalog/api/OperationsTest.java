@@ -2,21 +2,14 @@ package org.ipdex.catalog.api;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.micronaut.http.MediaType;
-import io.micronaut.http.client.HttpClient;
-import io.micronaut.http.client.annotation.Client;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
-import io.micronaut.test.support.TestPropertyProvider;
-import jakarta.inject.Inject;
 import org.ipdex.catalog.support.CatalogHarness;
-import org.ipdex.common.identity.IdentityTokens;
-import org.ipdex.stack.TestStack;
-import org.junit.jupiter.api.BeforeAll;
+import org.ipdex.catalog.support.CatalogTest;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -24,26 +17,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 /** Operations travel to search with their parameter names and the property names of their schemas. */
 @MicronautTest(transactional = false)
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
-class OperationsTest implements TestPropertyProvider {
-
-    @Inject
-    @Client("/")
-    HttpClient client;
-    @Inject
-    IdentityTokens tokens;
-    Map<String, String> properties;
-    CatalogHarness harness;
-
-    @Override
-    public Map<String, String> getProperties() {
-        properties = TestStack.serviceProperties("catalog");
-        return properties;
-    }
-
-    @BeforeAll
-    void harness() {
-        harness = new CatalogHarness(client, tokens, properties);
-    }
+class OperationsTest extends CatalogTest {
 
     @Test
     void propertyNamesAreFoundThroughReferencesCyclesIncluded() {

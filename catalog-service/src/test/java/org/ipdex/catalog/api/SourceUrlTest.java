@@ -2,16 +2,11 @@ package org.ipdex.catalog.api;
 
 import io.micronaut.http.HttpStatus;
 import io.micronaut.http.MediaType;
-import io.micronaut.http.client.HttpClient;
-import io.micronaut.http.client.annotation.Client;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
-import io.micronaut.test.support.TestPropertyProvider;
 import jakarta.inject.Inject;
-import org.ipdex.catalog.support.CatalogHarness;
+import org.ipdex.catalog.support.CatalogTest;
 import org.ipdex.catalog.support.StubServer;
-import org.ipdex.common.identity.IdentityTokens;
 import org.ipdex.common.problem.Problem;
-import org.ipdex.stack.TestStack;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -30,7 +25,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  */
 @MicronautTest(transactional = false)
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
-class SourceUrlTest implements TestPropertyProvider {
+class SourceUrlTest extends CatalogTest {
 
     private static final String SPEC = """
             openapi: 3.0.3
@@ -43,27 +38,17 @@ class SourceUrlTest implements TestPropertyProvider {
             """;
 
     @Inject
-    @Client("/")
-    HttpClient client;
-    @Inject
-    IdentityTokens tokens;
-    @Inject
     SourceRefresher refresher;
-    Map<String, String> properties;
-    CatalogHarness harness;
     StubServer stub;
 
     @Override
-    public Map<String, String> getProperties() {
-        properties = TestStack.serviceProperties("catalog");
+    protected void configure(Map<String, String> properties) {
         properties.put("ipdex.catalog.fetch.allow", "127.0.0.1/32");
         properties.put("ipdex.catalog.max-spec-size", "2MB");
-        return properties;
     }
 
     @BeforeAll
     void start() {
-        harness = new CatalogHarness(client, tokens, properties);
         stub = new StubServer();
     }
 

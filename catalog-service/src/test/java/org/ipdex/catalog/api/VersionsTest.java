@@ -6,15 +6,9 @@ import io.micronaut.http.HttpRequest;
 import io.micronaut.http.HttpResponse;
 import io.micronaut.http.HttpStatus;
 import io.micronaut.http.MediaType;
-import io.micronaut.http.client.HttpClient;
-import io.micronaut.http.client.annotation.Client;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
-import io.micronaut.test.support.TestPropertyProvider;
-import jakarta.inject.Inject;
 import org.ipdex.catalog.support.CatalogHarness;
-import org.ipdex.common.identity.IdentityTokens;
-import org.ipdex.stack.TestStack;
-import org.junit.jupiter.api.BeforeAll;
+import org.ipdex.catalog.support.CatalogTest;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 
@@ -32,7 +26,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 /** Versions: immutable, original bytes and normalised form, lint score and diff verdict, breaking changes flagged. */
 @MicronautTest(transactional = false)
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
-class VersionsTest implements TestPropertyProvider {
+class VersionsTest extends CatalogTest {
 
     private static final String V1 = """
             openapi: 3.1.0
@@ -61,25 +55,6 @@ class VersionsTest implements TestPropertyProvider {
                   responses:
                     '200': {description: ok}
             """;
-
-    @Inject
-    @Client("/")
-    HttpClient client;
-    @Inject
-    IdentityTokens tokens;
-    Map<String, String> properties;
-    CatalogHarness harness;
-
-    @Override
-    public Map<String, String> getProperties() {
-        properties = TestStack.serviceProperties("catalog");
-        return properties;
-    }
-
-    @BeforeAll
-    void harness() {
-        harness = new CatalogHarness(client, tokens, properties);
-    }
 
     @Test
     void versionsAreListedAndServedAsUploadedOrNormalised() {

@@ -3,21 +3,14 @@ package org.ipdex.catalog.audit;
 import io.micronaut.core.type.Argument;
 import io.micronaut.http.HttpRequest;
 import io.micronaut.http.MediaType;
-import io.micronaut.http.client.HttpClient;
-import io.micronaut.http.client.annotation.Client;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
-import io.micronaut.test.support.TestPropertyProvider;
-import jakarta.inject.Inject;
 import org.ipdex.catalog.support.CatalogHarness;
-import org.ipdex.common.identity.IdentityTokens;
+import org.ipdex.catalog.support.CatalogTest;
 import org.ipdex.common.page.Page;
-import org.ipdex.stack.TestStack;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 
 import java.util.List;
-import java.util.Map;
 
 import static org.ipdex.catalog.support.CatalogHarness.APIS;
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -26,32 +19,13 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 /** Every change is recorded; the owning office and administrators read the record, nobody else. */
 @MicronautTest(transactional = false)
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
-class AuditTest implements TestPropertyProvider {
+class AuditTest extends CatalogTest {
 
     private static final String SPEC = """
             openapi: 3.0.3
             info: {title: Audited, version: "%s"}
             paths: {}
             """;
-
-    @Inject
-    @Client("/")
-    HttpClient client;
-    @Inject
-    IdentityTokens tokens;
-    Map<String, String> properties;
-    CatalogHarness harness;
-
-    @Override
-    public Map<String, String> getProperties() {
-        properties = TestStack.serviceProperties("catalog");
-        return properties;
-    }
-
-    @BeforeAll
-    void harness() {
-        harness = new CatalogHarness(client, tokens, properties);
-    }
 
     @Test
     void registrationsAndPatchesAreRecordedWithWhoWhenAndWhat() {

@@ -5,19 +5,13 @@ import io.micronaut.core.type.Argument;
 import io.micronaut.http.HttpRequest;
 import io.micronaut.http.HttpResponse;
 import io.micronaut.http.HttpStatus;
-import io.micronaut.http.client.HttpClient;
-import io.micronaut.http.client.annotation.Client;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
-import io.micronaut.test.support.TestPropertyProvider;
-import jakarta.inject.Inject;
 import org.ipdex.catalog.api.RegistrationResponse;
 import org.ipdex.catalog.support.CatalogHarness;
-import org.ipdex.common.identity.IdentityTokens;
+import org.ipdex.catalog.support.CatalogTest;
 import org.ipdex.common.page.Page;
 import org.ipdex.common.problem.Problem;
 import org.ipdex.common.problem.ProblemError;
-import org.ipdex.stack.TestStack;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 
@@ -30,31 +24,12 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 /** Office profiles: anyone reads, the office itself or an administrator writes, every write audited. */
 @MicronautTest(transactional = false)
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
-class OfficeTest implements TestPropertyProvider {
+class OfficeTest extends CatalogTest {
 
     private static final String OFFICES = "/api/v1/catalog/offices";
     private static final String DPMA = """
             {"name": "Deutsches Patent- und Markenamt", "country": "de", "contactEmail": "datenabgabe@dpma.de",
              "website": "https://www.dpma.de"}""";
-
-    @Inject
-    @Client("/")
-    HttpClient client;
-    @Inject
-    IdentityTokens tokens;
-    Map<String, String> properties;
-    CatalogHarness harness;
-
-    @Override
-    public Map<String, String> getProperties() {
-        properties = TestStack.serviceProperties("catalog");
-        return properties;
-    }
-
-    @BeforeAll
-    void harness() {
-        harness = new CatalogHarness(client, tokens, properties);
-    }
 
     @Test
     void anOfficeWritesItsOwnProfileAndAnyoneReadsIt() {

@@ -4,18 +4,14 @@ import com.fasterxml.jackson.databind.JsonNode;
 import io.micronaut.core.type.Argument;
 import io.micronaut.http.HttpRequest;
 import io.micronaut.http.MediaType;
-import io.micronaut.http.client.HttpClient;
-import io.micronaut.http.client.annotation.Client;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
-import io.micronaut.test.support.TestPropertyProvider;
 import jakarta.inject.Inject;
 import org.ipdex.catalog.api.ApiResponse;
 import org.ipdex.catalog.api.RegistrationResponse;
 import org.ipdex.catalog.support.CatalogHarness;
+import org.ipdex.catalog.support.CatalogTest;
 import org.ipdex.catalog.support.StubServer;
-import org.ipdex.common.identity.IdentityTokens;
 import org.ipdex.common.page.Page;
-import org.ipdex.stack.TestStack;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -36,30 +32,20 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  */
 @MicronautTest(transactional = false)
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
-class EndpointCheckTest implements TestPropertyProvider {
+class EndpointCheckTest extends CatalogTest {
 
     @Inject
-    @Client("/")
-    HttpClient client;
-    @Inject
-    IdentityTokens tokens;
-    @Inject
     EndpointProber prober;
-    Map<String, String> properties;
-    CatalogHarness harness;
     StubServer stub;
 
     @Override
-    public Map<String, String> getProperties() {
-        properties = TestStack.serviceProperties("catalog");
+    protected void configure(Map<String, String> properties) {
         properties.put("ipdex.catalog.fetch.allow", "127.0.0.1/32");
         properties.put("ipdex.catalog.fetch.timeout", "2s");
-        return properties;
     }
 
     @BeforeAll
     void start() {
-        harness = new CatalogHarness(client, tokens, properties);
         stub = new StubServer();
     }
 

@@ -6,19 +6,13 @@ import io.micronaut.http.HttpRequest;
 import io.micronaut.http.HttpResponse;
 import io.micronaut.http.HttpStatus;
 import io.micronaut.http.MediaType;
-import io.micronaut.http.client.HttpClient;
-import io.micronaut.http.client.annotation.Client;
 import io.micronaut.http.client.multipart.MultipartBody;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
-import io.micronaut.test.support.TestPropertyProvider;
-import jakarta.inject.Inject;
 import org.ipdex.catalog.api.RegistrationOutcome;
 import org.ipdex.catalog.api.RegistrationResponse;
 import org.ipdex.catalog.support.CatalogHarness;
-import org.ipdex.common.identity.IdentityTokens;
+import org.ipdex.catalog.support.CatalogTest;
 import org.ipdex.common.problem.Problem;
-import org.ipdex.stack.TestStack;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 
@@ -38,28 +32,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 /** Multi-file specs: a zip or multipart bundle whose relative references resolve inside the bundle only. */
 @MicronautTest(transactional = false)
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
-class BundleUploadTest implements TestPropertyProvider {
+class BundleUploadTest extends CatalogTest {
 
     private static final ObjectMapper JSON = new ObjectMapper();
-
-    @Inject
-    @Client("/")
-    HttpClient client;
-    @Inject
-    IdentityTokens tokens;
-    Map<String, String> properties;
-    CatalogHarness harness;
-
-    @Override
-    public Map<String, String> getProperties() {
-        properties = TestStack.serviceProperties("catalog");
-        return properties;
-    }
-
-    @BeforeAll
-    void harness() {
-        harness = new CatalogHarness(client, tokens, properties);
-    }
 
     @Test
     void theUsptoBundleRegistersFromAZipAndResolvesCompletely() throws IOException {

@@ -2,17 +2,12 @@ package org.ipdex.catalog.spec;
 
 import io.micronaut.http.HttpRequest;
 import io.micronaut.http.MediaType;
-import io.micronaut.http.client.HttpClient;
-import io.micronaut.http.client.annotation.Client;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
-import io.micronaut.test.support.TestPropertyProvider;
-import jakarta.inject.Inject;
 import org.ipdex.catalog.support.CatalogHarness;
+import org.ipdex.catalog.support.CatalogTest;
 import org.ipdex.catalog.support.StubServer;
-import org.ipdex.common.identity.IdentityTokens;
 import org.ipdex.common.problem.Problem;
 import org.ipdex.common.problem.ProblemError;
-import org.ipdex.stack.TestStack;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
@@ -38,33 +33,23 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  */
 @MicronautTest(transactional = false)
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
-class HostileInputTest implements TestPropertyProvider {
+class HostileInputTest extends CatalogTest {
 
     private static final String HEAD = """
             openapi: 3.0.3
             info: {title: Hostile, version: "1"}
             """;
 
-    @Inject
-    @Client("/")
-    HttpClient client;
-    @Inject
-    IdentityTokens tokens;
-    Map<String, String> properties;
-    CatalogHarness harness;
     StubServer stub;
     Map<String, Long> before;
 
     @Override
-    public Map<String, String> getProperties() {
-        properties = TestStack.serviceProperties("catalog");
+    protected void configure(Map<String, String> properties) {
         properties.put("ipdex.catalog.max-spec-size", "2MB");
-        return properties;
     }
 
     @BeforeAll
     void start() {
-        harness = new CatalogHarness(client, tokens, properties);
         stub = new StubServer().answer("/spec.yaml", StubServer.Answer.ok("application/yaml",
                 (HEAD + "paths: {}\n").getBytes()));
     }

@@ -4,14 +4,9 @@ import com.fasterxml.jackson.databind.JsonNode;
 import io.micronaut.http.HttpRequest;
 import io.micronaut.http.HttpResponse;
 import io.micronaut.http.MediaType;
-import io.micronaut.http.client.HttpClient;
-import io.micronaut.http.client.annotation.Client;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
-import io.micronaut.test.support.TestPropertyProvider;
-import jakarta.inject.Inject;
 import org.ipdex.catalog.support.CatalogHarness;
-import org.ipdex.common.identity.IdentityTokens;
-import org.ipdex.stack.TestStack;
+import org.ipdex.catalog.support.CatalogTest;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
@@ -29,7 +24,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 /** Atom feeds of new versions and breaking changes, and the RFC 9727 API catalog. */
 @MicronautTest(transactional = false)
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
-class SubscriptionTest implements TestPropertyProvider {
+class SubscriptionTest extends CatalogTest {
 
     private static final String ATOM = "http://www.w3.org/2005/Atom";
     private static final String SPEC = """
@@ -42,24 +37,13 @@ class SubscriptionTest implements TestPropertyProvider {
     private static final String BOTH = MARKS + "  /designs: {get: {responses: {'200': {description: ok}}}}\n";
     private static final String ONE = MARKS;
 
-    @Inject
-    @Client("/")
-    HttpClient client;
-    @Inject
-    IdentityTokens tokens;
-    Map<String, String> properties;
-    CatalogHarness harness;
-
     @Override
-    public Map<String, String> getProperties() {
-        properties = TestStack.serviceProperties("catalog");
+    protected void configure(Map<String, String> properties) {
         properties.put("ipdex.catalog.public-url", "https://ipdex.example.org");
-        return properties;
     }
 
     @BeforeAll
     void registerTwoVersions() {
-        harness = new CatalogHarness(client, tokens, properties);
         upload(SPEC.formatted("1", BOTH));
         upload(SPEC.formatted("2", ONE)); // /designs removed: breaking
     }
