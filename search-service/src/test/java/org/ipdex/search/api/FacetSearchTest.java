@@ -3,17 +3,11 @@ package org.ipdex.search.api;
 import io.micronaut.core.type.Argument;
 import io.micronaut.http.HttpRequest;
 import io.micronaut.http.HttpStatus;
-import io.micronaut.http.client.BlockingHttpClient;
-import io.micronaut.http.client.HttpClient;
-import io.micronaut.http.client.annotation.Client;
 import io.micronaut.http.client.exceptions.HttpClientResponseException;
 import io.micronaut.http.uri.UriBuilder;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
-import io.micronaut.test.support.TestPropertyProvider;
-import jakarta.inject.Inject;
-import org.ipdex.common.identity.Identity;
-import org.ipdex.common.identity.IdentityTokens;
 import org.ipdex.common.problem.Problem;
+import org.ipdex.search.SearchServiceTest;
 import org.ipdex.search.SearchTests;
 import org.ipdex.search.StubFeed;
 import org.ipdex.search.query.ApiHit;
@@ -42,32 +36,17 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 /** Facets, sort orders, suggestions and the parameter checks of the catalog searches. */
 @MicronautTest
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
-class FacetSearchTest implements TestPropertyProvider {
-
-    static final String SPEC = "FacetSearchTest";
-    static final StubFeed FEED = StubFeed.named(SPEC);
-
-    @Inject
-    @Client("/")
-    HttpClient http;
-
-    @Inject
-    IdentityTokens tokens;
-
-    @Override
-    public Map<String, String> getProperties() {
-        return SearchTests.properties(SPEC);
-    }
+class FacetSearchTest extends SearchServiceTest {
 
     @BeforeAll
     void fourApisWithMetadata() {
-        FEED.appendApiDocument(api("ep-register", "EP", "European Patent Register", List.of("patent"),
+        feed.appendApiDocument(api("ep-register", "EP", "European Patent Register", List.of("patent"),
                 List.of("search"), "production", "AA", "up", "2024-01-01T00:00:00Z",
                 List.of(operation("get", "/register/{number}", "Register data of an application"))), 1);
-        FEED.appendApiDocument(api("ep-marks", "EP", "Trade mark and patent bulk data", List.of("patent", "trademark"),
+        feed.appendApiDocument(api("ep-marks", "EP", "Trade mark and patent bulk data", List.of("patent", "trademark"),
                 List.of("register"), "production", "A", "down", "2025-01-01T00:00:00Z",
                 List.of(operation("post", "/family/search", "Patent family search"))), 1);
-        FEED.appendApiDocument(api("us-tm", "US", "Trademark status", List.of("trademark"), List.of("search"),
+        feed.appendApiDocument(api("us-tm", "US", "Trademark status", List.of("trademark"), List.of("search"),
                 "beta", "AAA", "up", "2023-06-01T00:00:00Z",
                 List.of(withNames(operation("get", "/status/{serial}", "Status of a trademark")))), 1);
         // an event written before catalog-service sent any metadata: indexed without it
@@ -75,7 +54,7 @@ class FacetSearchTest implements TestPropertyProvider {
         bare.put("apiId", "jp-bare");
         bare.put("officeCode", "JP");
         bare.put("title", "Japanese design gazette");
-        long last = FEED.appendApiDocument(bare, 1);
+        long last = feed.appendApiDocument(bare, 1);
         SearchTests.await("all applied", () -> SearchTests.checkpoint(client(), "catalog") >= last
                 && apis("/api/v1/search/apis?limit=100").items().size() == 4
                 && operations("/api/v1/search/operations?limit=100").items().size() == 3);
@@ -231,13 +210,5 @@ class FacetSearchTest implements TestPropertyProvider {
 
     private List<Suggestion> suggest(String uri) {
         return List.of(client().retrieve(HttpRequest.GET(uri).bearerAuth(token()), Suggestion[].class));
-    }
-
-    private String token() {
-        return tokens.issue(Identity.anonymous());
-    }
-
-    private BlockingHttpClient client() {
-        return http.toBlocking();
     }
 }

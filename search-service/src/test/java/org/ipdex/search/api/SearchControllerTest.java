@@ -4,18 +4,12 @@ import io.micronaut.core.type.Argument;
 import io.micronaut.http.HttpRequest;
 import io.micronaut.http.HttpResponse;
 import io.micronaut.http.HttpStatus;
-import io.micronaut.http.client.BlockingHttpClient;
-import io.micronaut.http.client.HttpClient;
-import io.micronaut.http.client.annotation.Client;
 import io.micronaut.http.client.exceptions.HttpClientResponseException;
 import io.micronaut.http.uri.UriBuilder;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
-import io.micronaut.test.support.TestPropertyProvider;
-import jakarta.inject.Inject;
-import org.ipdex.common.identity.Identity;
-import org.ipdex.common.identity.IdentityTokens;
 import org.ipdex.common.page.Page;
 import org.ipdex.common.problem.Problem;
+import org.ipdex.search.SearchServiceTest;
 import org.ipdex.search.SearchTests;
 import org.ipdex.search.StubFeed;
 import org.ipdex.search.query.ApiHit;
@@ -28,7 +22,6 @@ import java.net.URI;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
-import java.util.Map;
 import java.util.Set;
 
 import static org.ipdex.search.StubFeed.operation;
@@ -42,34 +35,19 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 @MicronautTest
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
-class SearchControllerTest implements TestPropertyProvider {
-
-    static final String SPEC = "SearchControllerTest";
-    static final StubFeed FEED = StubFeed.named(SPEC);
-
-    @Inject
-    @Client("/")
-    HttpClient http;
-
-    @Inject
-    IdentityTokens tokens;
-
-    @Override
-    public Map<String, String> getProperties() {
-        return SearchTests.properties(SPEC);
-    }
+class SearchControllerTest extends SearchServiceTest {
 
     @BeforeAll
     void fiveApisOfThreeOffices() {
-        FEED.appendApi("ep-register", "EP", "European Patent Register", "Procedural data of European applications",
+        feed.appendApi("ep-register", "EP", "European Patent Register", "Procedural data of European applications",
                 1, List.of(operation("get", "/register/{number}", "Register data of an application"),
                         operation("post", "/register/search", "Search the register")));
-        FEED.appendApi("ep-ops", "EP", "Open Patent Services", "Bibliographic data, legal status, patent families",
+        feed.appendApi("ep-ops", "EP", "Open Patent Services", "Bibliographic data, legal status, patent families",
                 1, List.of(operation("get", "/family/{number}", "Patent family of a publication")));
-        FEED.appendApi("us-odp", "US", "Open Data Portal", "Bulk data of the USPTO including patent grants", 1,
+        feed.appendApi("us-odp", "US", "Open Data Portal", "Bulk data of the USPTO including patent grants", 1,
                 List.of(operation("get", "/grants", "List patent grants")));
-        FEED.appendApi("us-tsdr", "US", "Trademark Status", "Status and documents of trademarks", 1, List.of());
-        long last = FEED.appendApi("jp-inpit", "JP", "Design search", "Registered designs of Japan", 1, List.of());
+        feed.appendApi("us-tsdr", "US", "Trademark Status", "Status and documents of trademarks", 1, List.of());
+        long last = feed.appendApi("jp-inpit", "JP", "Design search", "Registered designs of Japan", 1, List.of());
         SearchTests.await("all applied and searchable", () -> SearchTests.checkpoint(client(), "catalog") >= last
                 && apis("/api/v1/search/apis?limit=100").size() == 5);
     }
@@ -196,13 +174,5 @@ class SearchControllerTest implements TestPropertyProvider {
         Page<OperationHit> page = client().retrieve(HttpRequest.GET(uri).bearerAuth(token()),
                 Argument.of(Page.class, OperationHit.class));
         return page.items();
-    }
-
-    private String token() {
-        return tokens.issue(Identity.anonymous());
-    }
-
-    private BlockingHttpClient client() {
-        return http.toBlocking();
     }
 }

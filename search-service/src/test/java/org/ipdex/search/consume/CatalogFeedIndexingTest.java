@@ -2,15 +2,10 @@ package org.ipdex.search.consume;
 
 import io.micronaut.core.type.Argument;
 import io.micronaut.http.HttpRequest;
-import io.micronaut.http.client.BlockingHttpClient;
-import io.micronaut.http.client.HttpClient;
-import io.micronaut.http.client.annotation.Client;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
-import io.micronaut.test.support.TestPropertyProvider;
-import jakarta.inject.Inject;
 import org.ipdex.common.identity.Identity;
-import org.ipdex.common.identity.IdentityTokens;
 import org.ipdex.common.page.Page;
+import org.ipdex.search.SearchServiceTest;
 import org.ipdex.search.SearchTests;
 import org.ipdex.search.StubFeed;
 import org.ipdex.search.query.ApiHit;
@@ -27,32 +22,17 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 @MicronautTest
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
-class CatalogFeedIndexingTest implements TestPropertyProvider {
-
-    static final String SPEC = "CatalogFeedIndexingTest";
-    static final StubFeed FEED = StubFeed.named(SPEC);
-
-    @Inject
-    @Client("/")
-    HttpClient http;
-
-    @Inject
-    IdentityTokens tokens;
-
-    @Override
-    public Map<String, String> getProperties() {
-        return SearchTests.properties(SPEC);
-    }
+class CatalogFeedIndexingTest extends SearchServiceTest {
 
     @Test
     void anAppendedApiBecomesSearchableOnceHoweverOftenItIsDelivered() {
-        long seq = FEED.appendApi("ep-ops", "EP", "Open Patent Services", "Bibliographic data of patent documents",
+        long seq = feed.appendApi("ep-ops", "EP", "Open Patent Services", "Bibliographic data of patent documents",
                 1, List.of(operation("get", "/published-data/search", "Search published documents")));
         SearchTests.await("the API is found by 'patent'", () -> apiIds("/api/v1/search/apis?q=patent")
                 .contains("ep-ops"));
 
         // the feed delivers the same change again (a retried page, a replay): still one document
-        long again = FEED.appendApi("ep-ops", "EP", "Open Patent Services",
+        long again = feed.appendApi("ep-ops", "EP", "Open Patent Services",
                 "Bibliographic data of patent documents", 1,
                 List.of(operation("get", "/published-data/search", "Search published documents")));
         SearchTests.await("the repeat is applied", () -> SearchTests.checkpoint(client(), "catalog") >= again);
@@ -65,7 +45,7 @@ class CatalogFeedIndexingTest implements TestPropertyProvider {
 
     @Test
     void anOperationIsFoundByItsSummaryAndGoneWhenANewerVersionDropsIt() {
-        FEED.appendApi("us-legal", "US", "Patent Center", "Filing at the USPTO", 1, List.of(
+        feed.appendApi("us-legal", "US", "Patent Center", "Filing at the USPTO", 1, List.of(
                 operation("get", "/applications/{number}/status", "Legal status of an application"),
                 operation("get", "/applications/{number}/fees", "Fee history of an application")));
         SearchTests.await("the operation is found by its summary", () ->
@@ -76,7 +56,7 @@ class CatalogFeedIndexingTest implements TestPropertyProvider {
         assertEquals("US", hit.officeCode());
         assertEquals("get", hit.method());
 
-        long v2 = FEED.appendApi("us-legal", "US", "Patent Center", "Filing at the USPTO", 2, List.of(
+        long v2 = feed.appendApi("us-legal", "US", "Patent Center", "Filing at the USPTO", 2, List.of(
                 operation("get", "/applications/{number}/fees", "Fee history of an application")));
         SearchTests.await("version 2 is applied", () -> SearchTests.checkpoint(client(), "catalog") >= v2);
         SearchTests.await("the dropped operation is gone", () ->
@@ -86,7 +66,7 @@ class CatalogFeedIndexingTest implements TestPropertyProvider {
                 .anyMatch(h -> h.path().endsWith("/fees")), "the kept operation is still there");
 
         // version 1 replayed after version 2 (a rebuild that re-reads the feed) must not bring it back
-        long replay = FEED.appendApi("us-legal", "US", "Patent Center (old)", "Filing at the USPTO", 1, List.of(
+        long replay = feed.appendApi("us-legal", "US", "Patent Center (old)", "Filing at the USPTO", 1, List.of(
                 operation("get", "/applications/{number}/status", "Legal status of an application")));
         SearchTests.await("the replay is applied", () -> SearchTests.checkpoint(client(), "catalog") >= replay);
         forceRefreshWait();
@@ -97,7 +77,7 @@ class CatalogFeedIndexingTest implements TestPropertyProvider {
 
     @Test
     void theLagIsVisibleInHealthAndMetrics() {
-        long seq = FEED.appendApi("jp-jplatpat", "JP", "J-PlatPat", "Japanese patent search", 1, List.of());
+        long seq = feed.appendApi("jp-jplatpat", "JP", "J-PlatPat", "Japanese patent search", 1, List.of());
         SearchTests.await("caught up", () -> SearchTests.checkpoint(client(), "catalog") >= seq);
         String metrics = client().retrieve(HttpRequest.GET("/prometheus"));
         assertTrue(metrics.contains("ipdex_feed_events_behind{feed=\"catalog\"}"), metrics);
@@ -124,10 +104,6 @@ class CatalogFeedIndexingTest implements TestPropertyProvider {
         Page<OperationHit> page = client().retrieve(HttpRequest.GET(uri).bearerAuth(tokens.issue(Identity.anonymous())),
                 Argument.of(Page.class, OperationHit.class));
         return page.items();
-    }
-
-    private BlockingHttpClient client() {
-        return http.toBlocking();
     }
 
     /** Elasticsearch makes writes searchable within a second; wait past that before asserting an absence. */

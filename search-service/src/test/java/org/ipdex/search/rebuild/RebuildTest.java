@@ -4,16 +4,12 @@ import io.micronaut.core.type.Argument;
 import io.micronaut.http.HttpRequest;
 import io.micronaut.http.HttpResponse;
 import io.micronaut.http.HttpStatus;
-import io.micronaut.http.client.BlockingHttpClient;
-import io.micronaut.http.client.HttpClient;
-import io.micronaut.http.client.annotation.Client;
 import io.micronaut.http.client.exceptions.HttpClientResponseException;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
-import io.micronaut.test.support.TestPropertyProvider;
 import jakarta.inject.Inject;
 import org.ipdex.common.identity.Identity;
-import org.ipdex.common.identity.IdentityTokens;
 import org.ipdex.common.identity.Roles;
+import org.ipdex.search.SearchServiceTest;
 import org.ipdex.search.SearchTests;
 import org.ipdex.search.StubFeed;
 import org.ipdex.search.index.IndexBuilds;
@@ -40,37 +36,27 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 /** An administrator rebuilds the catalog indices while people search: nobody notices. */
 @MicronautTest
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
-class RebuildTest implements TestPropertyProvider {
+class RebuildTest extends SearchServiceTest {
 
     static final String SPEC = "RebuildTest";
     static final String PREFIX = SPEC.toLowerCase() + "-";
-    static final StubFeed FEED = StubFeed.named(SPEC);
     static final int APIS = 300;
-
-    @Inject
-    @Client("/")
-    HttpClient http;
-
-    @Inject
-    IdentityTokens tokens;
 
     @Inject
     IndexBuilds builds;
 
     @Override
-    public Map<String, String> getProperties() {
-        Map<String, String> properties = SearchTests.properties(SPEC);
+    protected void configure(Map<String, String> properties) {
         // many small pages: the rebuild takes long enough for the searches and new events to overlap it
         properties.put("ipdex.consume.batch-size", "20");
         properties.put("ipdex.rebuild.drop-delay", "200ms");
-        return properties;
     }
 
     @BeforeAll
     void manyApis() {
         long last = 0;
         for (int i = 0; i < APIS; i++) {
-            last = FEED.appendApi("api-" + i, i % 2 == 0 ? "EP" : "US", "Patent service " + i, "Patent data " + i, 1,
+            last = feed.appendApi("api-" + i, i % 2 == 0 ? "EP" : "US", "Patent service " + i, "Patent data " + i, 1,
                     List.of(operation("get", "/items/" + i, "Patent item " + i)));
         }
         long applied = last;
@@ -114,7 +100,7 @@ class RebuildTest implements TestPropertyProvider {
             assertEquals("/api/v1/search/rebuilds/" + id, started.getHeaders().get("Location"));
 
             // the live consumer keeps the old indices current meanwhile; the rebuild catches up with this too
-            long late = FEED.appendApi("late-api", "JP", "Patent late arrival", "Appended during the rebuild", 1,
+            long late = feed.appendApi("late-api", "JP", "Patent late arrival", "Appended during the rebuild", 1,
                     List.of());
             SearchTests.await("the rebuild is done", Duration.ofSeconds(90), () -> "done".equals(status(id).state()));
             RebuildStatus done = status(id);
@@ -125,7 +111,7 @@ class RebuildTest implements TestPropertyProvider {
             assertTrue(SearchTests.checkpoint(client(), "catalog") >= late);
 
             // after the swap the live consumer continues from the rebuild's position, into the new indices
-            long after = FEED.appendApi("after-api", "JP", "Patent after the swap", "Appended after", 1, List.of());
+            long after = feed.appendApi("after-api", "JP", "Patent after the swap", "Appended after", 1, List.of());
             SearchTests.await("applied after the swap", () -> SearchTests.checkpoint(client(), "catalog") >= after
                     && count() == APIS + 2);
         } finally {
@@ -165,13 +151,5 @@ class RebuildTest implements TestPropertyProvider {
 
     private String admin() {
         return tokens.issue(new Identity("admin", Set.of(Roles.ADMIN), Optional.empty()));
-    }
-
-    private String token() {
-        return tokens.issue(Identity.anonymous());
-    }
-
-    private BlockingHttpClient client() {
-        return http.toBlocking();
     }
 }
