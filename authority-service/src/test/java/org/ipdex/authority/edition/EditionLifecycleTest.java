@@ -1,16 +1,12 @@
 package org.ipdex.authority.edition;
 
-import io.micronaut.json.JsonMapper;
 import io.micronaut.json.tree.JsonNode;
-import io.micronaut.runtime.server.EmbeddedServer;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
-import io.micronaut.test.support.TestPropertyProvider;
 import jakarta.inject.Inject;
 import org.ipdex.authority.AuthorityApi;
+import org.ipdex.authority.AuthorityTest;
 import org.ipdex.authority.ingest.EditionLoader;
 import org.ipdex.authority.ingest.IngestRecovery;
-import org.ipdex.common.identity.IdentityTokens;
-import org.ipdex.stack.TestStack;
 import org.ipdex.testdata.AuthorityFileWriter;
 import org.ipdex.testdata.Layout;
 import org.ipdex.testdata.RecordGenerator;
@@ -32,7 +28,6 @@ import java.sql.Statement;
 import java.time.LocalDate;
 import java.util.HashSet;
 import java.util.List;
-import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicBoolean;
@@ -48,7 +43,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 @MicronautTest(transactional = false)
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
-class EditionLifecycleTest implements TestPropertyProvider {
+class EditionLifecycleTest extends AuthorityTest {
 
     private static final String FULL = """
             country;doc-number;kind;date;exception-code
@@ -75,29 +70,16 @@ class EditionLifecycleTest implements TestPropertyProvider {
             entry("", "1000003", "A1", "20010601")));
 
     @Inject
-    EmbeddedServer server;
-    @Inject
-    IdentityTokens tokens;
-    @Inject
-    JsonMapper json;
-    @Inject
     EditionLoader loader;
     @Inject
     IngestRecovery recovery;
 
-    AuthorityApi api;
     long full;
     long incremental;
     long differential;
 
-    @Override
-    public Map<String, String> getProperties() {
-        return TestStack.serviceProperties("authority_editions");
-    }
-
     @BeforeAll
     void setUp() {
-        api = new AuthorityApi(server, tokens, json);
         AuthorityApi.Answer us = api.upload("US", "layout=uspto-tsv&wait=true", AuthorityApi.resource("us.tsv"));
         assertEquals(201, us.status(), us.body());
     }

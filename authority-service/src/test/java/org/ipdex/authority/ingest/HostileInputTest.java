@@ -1,14 +1,10 @@
 package org.ipdex.authority.ingest;
 
 import com.sun.net.httpserver.HttpServer;
-import io.micronaut.json.JsonMapper;
-import io.micronaut.runtime.server.EmbeddedServer;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
-import io.micronaut.test.support.TestPropertyProvider;
 import jakarta.inject.Inject;
 import org.ipdex.authority.AuthorityApi;
-import org.ipdex.common.identity.IdentityTokens;
-import org.ipdex.stack.TestStack;
+import org.ipdex.authority.AuthorityTest;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -24,7 +20,6 @@ import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.Statement;
 import java.util.Arrays;
-import java.util.HashMap;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.zip.GZIPOutputStream;
@@ -42,35 +37,25 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  */
 @MicronautTest(transactional = false)
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
-class HostileInputTest implements TestPropertyProvider {
+class HostileInputTest extends AuthorityTest {
 
     private static final String SECRET = "s3cret-" + System.nanoTime();
 
     @Inject
-    EmbeddedServer server;
-    @Inject
-    IdentityTokens tokens;
-    @Inject
-    JsonMapper json;
-    @Inject
     EditionLoader loader;
 
-    AuthorityApi api;
     HttpServer trap;
     final AtomicInteger trapRequests = new AtomicInteger();
     Path secretFile;
 
     @Override
-    public Map<String, String> getProperties() {
-        Map<String, String> properties = new HashMap<>(TestStack.serviceProperties("authority_hostile"));
+    protected void configure(Map<String, String> properties) {
         // bodies buffered in memory are held to 1 MB here: uploads must stream past it
         properties.put("micronaut.server.max-request-buffer-size", "1048576");
-        return properties;
     }
 
     @BeforeAll
     void setUp() throws IOException {
-        api = new AuthorityApi(server, tokens, json);
         trap = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
         trap.createContext("/", exchange -> {
             trapRequests.incrementAndGet();

@@ -1,19 +1,12 @@
 package org.ipdex.authority.ingest;
 
-import io.micronaut.json.JsonMapper;
 import io.micronaut.json.tree.JsonNode;
-import io.micronaut.runtime.server.EmbeddedServer;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
-import io.micronaut.test.support.TestPropertyProvider;
-import jakarta.inject.Inject;
 import org.ipdex.authority.AuthorityApi;
-import org.ipdex.common.identity.IdentityTokens;
-import org.ipdex.stack.TestStack;
-import org.junit.jupiter.api.BeforeAll;
+import org.ipdex.authority.AuthorityTest;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 
-import java.util.Map;
 
 import static org.ipdex.authority.AuthorityApi.resource;
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -22,26 +15,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 /** Each real layout, read end to end through the upload API into an active edition. */
 @MicronautTest(transactional = false)
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
-class LayoutIngestTest implements TestPropertyProvider {
-
-    @Inject
-    EmbeddedServer server;
-    @Inject
-    IdentityTokens tokens;
-    @Inject
-    JsonMapper json;
-
-    AuthorityApi api;
-
-    @Override
-    public Map<String, String> getProperties() {
-        return TestStack.serviceProperties("authority_layouts");
-    }
-
-    @BeforeAll
-    void client() {
-        api = new AuthorityApi(server, tokens, json);
-    }
+class LayoutIngestTest extends AuthorityTest {
 
     @Test
     void st37XmlV2IsReadWithItsDefinitionsAndActivated() {

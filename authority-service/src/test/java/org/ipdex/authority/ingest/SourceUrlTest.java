@@ -1,14 +1,9 @@
 package org.ipdex.authority.ingest;
 
 import com.sun.net.httpserver.HttpServer;
-import io.micronaut.json.JsonMapper;
-import io.micronaut.runtime.server.EmbeddedServer;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
-import io.micronaut.test.support.TestPropertyProvider;
-import jakarta.inject.Inject;
 import org.ipdex.authority.AuthorityApi;
-import org.ipdex.common.identity.IdentityTokens;
-import org.ipdex.stack.TestStack;
+import org.ipdex.authority.AuthorityTest;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -18,7 +13,6 @@ import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
-import java.util.HashMap;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicInteger;
 
@@ -32,29 +26,18 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  */
 @MicronautTest(transactional = false)
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
-class SourceUrlTest implements TestPropertyProvider {
+class SourceUrlTest extends AuthorityTest {
 
-    @Inject
-    EmbeddedServer server;
-    @Inject
-    IdentityTokens tokens;
-    @Inject
-    JsonMapper json;
-
-    AuthorityApi api;
     HttpServer files;
     final AtomicInteger fileRequests = new AtomicInteger();
 
     @Override
-    public Map<String, String> getProperties() {
-        Map<String, String> properties = new HashMap<>(TestStack.serviceProperties("authority_source"));
+    protected void configure(Map<String, String> properties) {
         properties.put("ipdex.ingest.allowed-source-hosts[0]", "localhost");
-        return properties;
     }
 
     @BeforeAll
     void setUp() throws IOException {
-        api = new AuthorityApi(server, tokens, json);
         files = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
         files.createContext("/ep.csv", exchange -> {
             fileRequests.incrementAndGet();

@@ -1,14 +1,9 @@
 package org.ipdex.authority.ingest;
 
-import io.micronaut.json.JsonMapper;
 import io.micronaut.json.tree.JsonNode;
-import io.micronaut.runtime.server.EmbeddedServer;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
-import io.micronaut.test.support.TestPropertyProvider;
-import jakarta.inject.Inject;
 import org.ipdex.authority.AuthorityApi;
-import org.ipdex.common.identity.IdentityTokens;
-import org.ipdex.stack.TestStack;
+import org.ipdex.authority.AuthorityTest;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
@@ -31,27 +26,15 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  */
 @MicronautTest(transactional = false)
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
-class ValidationReportTest implements TestPropertyProvider {
-
-    @Inject
-    EmbeddedServer server;
-    @Inject
-    IdentityTokens tokens;
-    @Inject
-    JsonMapper json;
-
-    AuthorityApi api;
+class ValidationReportTest extends AuthorityTest {
 
     @Override
-    public Map<String, String> getProperties() {
-        Map<String, String> properties = new HashMap<>(TestStack.serviceProperties("authority_validation"));
+    protected void configure(Map<String, String> properties) {
         properties.put("ipdex.ingest.max-error-rate", "0.9");
-        return properties;
     }
 
     @BeforeAll
     void setUp() throws Exception {
-        api = new AuthorityApi(server, tokens, json);
         String definitions = "type;code;description\nkind;A1;Application with search report\nkind;B1;Patent\n"
                 + "exception;W;Withdrawn\n";
         HttpResponse<String> put = HttpClient.newHttpClient().send(HttpRequest.newBuilder(
