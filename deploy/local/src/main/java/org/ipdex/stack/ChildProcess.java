@@ -44,8 +44,7 @@ public final class ChildProcess implements AutoCloseable {
             builder.environment().putAll(environment);
             Process process = builder.start();
             if (pidFile != null) {
-                Files.createDirectories(pidFile.getParent());
-                Files.writeString(pidFile, Long.toString(process.pid()));
+                PidFile.write(pidFile, process.toHandle());
             }
             return new ChildProcess(name, process, log, pidFile);
         } catch (IOException e) {
@@ -107,11 +106,7 @@ public final class ChildProcess implements AutoCloseable {
     public void close() {
         stopTree(process.toHandle());
         if (pidFile != null) {
-            try {
-                Files.deleteIfExists(pidFile);
-            } catch (IOException ignored) {
-                // a stale pid file is checked against the live process table before use
-            }
+            PidFile.delete(pidFile);
         }
     }
 

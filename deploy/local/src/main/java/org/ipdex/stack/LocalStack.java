@@ -219,13 +219,9 @@ public final class LocalStack implements AutoCloseable {
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
             log("stopping");
             stack.close();
-            try {
-                Files.deleteIfExists(launcherPid);
-            } catch (IOException ignored) {
-                // nothing left to clean up
-            }
+            PidFile.delete(launcherPid);
         }, "ipdex-stop"));
-        write(launcherPid, Long.toString(ProcessHandle.current().pid()));
+        PidFile.write(launcherPid, ProcessHandle.current());
         System.out.println();
         System.out.println("  ipdex is running.");
         System.out.println("  Portal:        " + stack.gatewayUrl() + "/");

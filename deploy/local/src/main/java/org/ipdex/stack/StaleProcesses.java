@@ -3,6 +3,7 @@ package org.ipdex.stack;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Optional;
 import java.util.stream.Stream;
 
 /**
@@ -32,28 +33,26 @@ final class StaleProcesses {
 
     /** Asks a running launcher to stop; its shutdown hook stops what it started. */
     static void stopLauncher(Path runDirectory) {
-        Path file = runDirectory.resolve(LAUNCHER);
-        pid(file).flatMap(ProcessHandle::of).ifPresent(launcher -> {
+        PidFile.live(runDirectory.resolve(LAUNCHER)).ifPresent(launcher -> {
             launcher.destroy();
             launcher.onExit().join();
         });
     }
 
     private static void stop(Path pidFile) {
-        pid(pidFile).flatMap(ProcessHandle::of).ifPresent(process -> {
+        PidFile.live(pidFile).ifPresent(process -> {
             LocalStack.log("stopping leftover process " + process.pid() + " (" + pidFile.getFileName() + ")");
             ChildProcess.stopTree(process);
         });
-        try {
-            Files.deleteIfExists(pidFile);
-        } catch (IOException ignored) {
-            // checked against the process table next time
-        }
+        PidFile.delete(pidFile);
     }
 
-    /** The embedded server runs detached (pg_ctl), so it is found through its own pid file. */
+    /**
+     * The embedded server runs detached (pg_ctl), so it is found through PostgreSQL's own pid file, whose first
+     * line is the pid; the command name tells that it is still a PostgreSQL server.
+     */
     private static void stopPostgres(Path postmasterPid) {
-        pid(postmasterPid).flatMap(ProcessHandle::of)
+        firstLinePid(postmasterPid).flatMap(ProcessHandle::of)
                 .filter(process -> process.info().command().map(command -> command.endsWith("postgres")).orElse(false))
                 .ifPresent(process -> {
                     LocalStack.log("stopping leftover PostgreSQL " + process.pid());
@@ -61,15 +60,15 @@ final class StaleProcesses {
                 });
     }
 
-    private static java.util.Optional<Long> pid(Path file) {
+    private static Optional<Long> firstLinePid(Path file) {
         try {
             if (!Files.isRegularFile(file)) {
-                return java.util.Optional.empty();
+                return Optional.empty();
             }
             String first = Files.readAllLines(file).stream().findFirst().orElse("").strip();
-            return first.matches("\\d+") ? java.util.Optional.of(Long.parseLong(first)) : java.util.Optional.empty();
+            return first.matches("\\d{1,10}") ? Optional.of(Long.parseLong(first)) : Optional.empty();
         } catch (IOException e) {
-            return java.util.Optional.empty();
+            return Optional.empty();
         }
     }
 }
