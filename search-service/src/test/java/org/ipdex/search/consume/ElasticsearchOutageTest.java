@@ -14,10 +14,10 @@ import org.ipdex.common.page.Page;
 import org.ipdex.common.problem.Problem;
 import org.ipdex.search.SearchTests;
 import org.ipdex.search.StubFeed;
-import org.ipdex.search.TcpProxy;
 import org.ipdex.search.query.ApiHit;
 import org.ipdex.stack.ElasticsearchNode;
 import org.ipdex.stack.Ports;
+import org.ipdex.stack.TcpProxy;
 import org.ipdex.stack.TestStack;
 import org.junit.jupiter.api.Test;
 

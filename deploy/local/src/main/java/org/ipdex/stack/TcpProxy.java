@@ -1,4 +1,4 @@
-package org.ipdex.search;
+package org.ipdex.stack;
 
 import java.io.IOException;
 import java.io.InputStream;

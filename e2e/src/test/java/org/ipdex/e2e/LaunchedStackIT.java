@@ -4,10 +4,12 @@ import com.fasterxml.jackson.databind.JsonNode;
 import org.ipdex.stack.ElasticsearchNode;
 import org.ipdex.stack.EmbeddedDatabase;
 import org.ipdex.stack.Ports;
+import org.ipdex.stack.TcpProxy;
 import org.ipdex.stack.TestStack;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInfo;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -46,9 +48,11 @@ import static org.junit.jupiter.api.Assertions.fail;
  * <p>{@code env --default-signal=INT} undoes an ignored SIGINT inherited from a build started in the background
  * (the JVM installs no handler for a signal it found ignored), so that Ctrl-C is really tested.
  *
- * <p>With a PostgreSQL URL and an Elasticsearch URL configured, the launcher starts neither and stops neither.
+ * <p>With a PostgreSQL URL and an Elasticsearch URL configured, the launcher starts neither and stops neither. Those
+ * tests use the harness's Elasticsearch, each under an index prefix of its own; through a {@link TcpProxy} it goes
+ * away while an office registers a spec.
  */
-class LocalStackLifecycleIT {
+class LaunchedStackIT {
 
     private static final Duration START = Duration.ofMinutes(5);
     private static final Duration STOP = Duration.ofSeconds(90);
@@ -80,7 +84,7 @@ class LocalStackLifecycleIT {
     @BeforeEach
     void newDataDirectory() throws IOException {
         // under /tmp: Elasticsearch runs as its own user when the build runs as root
-        home = Files.createTempDirectory(Path.of("/tmp"), "ipdex-lifecycle-",
+        home = Files.createTempDirectory(Path.of("/tmp"), "ipdex-launched-",
                 PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rwxr-xr-x")));
         ports = List.of(Ports.free(), Ports.free(), Ports.free(), Ports.free(), Ports.free(), Ports.free());
         environment = new HashMap<>(Map.of("IPDEX_HOME", home.toString(),
@@ -140,7 +144,7 @@ class LocalStackLifecycleIT {
         ElasticsearchNode elasticsearch = TestStack.elasticsearch();
         environment.putAll(Map.of("IPDEX_POSTGRES_URL", postgres.serverUrl(),
                 "IPDEX_POSTGRES_USER", EmbeddedDatabase.USER, "IPDEX_ELASTICSEARCH_URL", elasticsearch.url(),
-                "IPDEX_DEMO_DATA", "false"));
+                "IPDEX_ELASTICSEARCH_INDEX_PREFIX", indexPrefix(), "IPDEX_DEMO_DATA", "false"));
 
         Process launcher = launch("up");
         String output = awaitOutput(launcher, PORTAL, START);
@@ -158,15 +162,12 @@ class LocalStackLifecycleIT {
         }
 
         Http gateway = new Http(find(PORTAL, output));
-        String adminKey = find(ADMIN_KEY, output);
-        Http.Answer office = gateway.post("/api/v1/admin/offices", adminKey, "application/json",
-                "{\"code\":\"EP\",\"name\":\"European Patent Office\",\"country\":\"EP\","
-                        + "\"contactEmail\":\"patentdata@epo.org\"}");
-        assertEquals(201, office.status(), office.body());
-        String officeKey = createOfficeKey(gateway, adminKey);
+        String officeKey = createOfficeAndKey(gateway, find(ADMIN_KEY, output));
         Http.Answer registered = gateway.post("/api/v1/catalog/apis", officeKey, "application/yaml", SPEC);
         assertEquals(201, registered.status(), registered.body());
         awaitSearchHit(gateway, "/api/v1/search/apis?q=opposition", registered.json().at("/api/apiId").asText());
+        Http.Answer indexed = new Http(elasticsearch.url()).get("/" + indexPrefix() + "apis/_count", null);
+        assertEquals(1, indexed.json().get("count").asInt(), "the configured node holds the index: " + indexed.body());
 
         List<ProcessHandle> services = processesOf(launcher);
         launcher.destroy();
@@ -180,15 +181,40 @@ class LocalStackLifecycleIT {
         }
     }
 
+    @Test
+    void aSpecRegisteredWhileElasticsearchIsDownIsFoundOnceItIsBack() throws Exception {
+        try (TcpProxy elasticsearch = TcpProxy.to("127.0.0.1", TestStack.elasticsearch().port())) {
+            environment.putAll(Map.of("IPDEX_ELASTICSEARCH_URL", elasticsearch.url(),
+                    "IPDEX_ELASTICSEARCH_INDEX_PREFIX", indexPrefix(), "IPDEX_DEMO_DATA", "false"));
+            Process launcher = launch("up");
+            String output = awaitOutput(launcher, PORTAL, START);
+            Http gateway = new Http(find(PORTAL, output));
+            String officeKey = createOfficeAndKey(gateway, find(ADMIN_KEY, output));
+
+            elasticsearch.cut();
+            Http.Answer registered = gateway.post("/api/v1/catalog/apis", officeKey, "application/yaml", SPEC);
+            assertEquals(201, registered.status(), "registration does not need Elasticsearch: " + registered.body());
+            Http.Answer search = gateway.get("/api/v1/search/apis?q=opposition", null);
+            assertEquals(503, search.status(), search.body());
+            assertTrue(search.contentType().startsWith("application/problem+json"), search.contentType());
+
+            elasticsearch.open();
+            awaitSearchHit(gateway, "/api/v1/search/apis?q=opposition", registered.json().at("/api/apiId").asText());
+            launcher.destroy();
+            assertTrue(launcher.waitFor(STOP.toSeconds(), TimeUnit.SECONDS), "the launcher did not stop on SIGTERM");
+        }
+    }
+
     @AfterEach
-    void cleanUp() throws Exception {
+    void cleanUp(TestInfo test) throws Exception {
         for (Process process : List.copyOf(launched.keySet())) {
             if (process.isAlive()) {
                 launch("stop").waitFor(STOP.toSeconds(), TimeUnit.SECONDS);
                 signalGroup(process, "KILL");
             }
         }
-        Path logs = Files.createDirectories(Path.of("target", "stack-logs", "lifecycle"));
+        Path logs = Files.createDirectories(Path.of("target", "stack-logs",
+                test.getTestMethod().orElseThrow().getName()));
         try (Stream<Path> files = Files.list(home)) {
             for (Path file : files.filter(file -> file.getFileName().toString().startsWith("launcher-")).toList()) {
                 Files.copy(file, logs.resolve(file.getFileName()), StandardCopyOption.REPLACE_EXISTING);
@@ -293,6 +319,20 @@ class LocalStackLifecycleIT {
     private static void signalGroup(Process leader, String signal) throws IOException, InterruptedException {
         // setsid made the launcher the leader of its own process group: -pid names the whole group
         new ProcessBuilder("kill", "-" + signal, "--", "-" + leader.pid()).inheritIO().start().waitFor();
+    }
+
+    /** The tests that share the harness's Elasticsearch keep to indices of their own. */
+    private String indexPrefix() {
+        return home.getFileName() + "-";
+    }
+
+    /** Without demo data there is no office yet. */
+    private static String createOfficeAndKey(Http gateway, String adminKey) {
+        Http.Answer office = gateway.post("/api/v1/admin/offices", adminKey, "application/json",
+                "{\"code\":\"EP\",\"name\":\"European Patent Office\",\"country\":\"EP\","
+                        + "\"contactEmail\":\"patentdata@epo.org\"}");
+        assertEquals(201, office.status(), office.body());
+        return createOfficeKey(gateway, adminKey);
     }
 
     private static String createOfficeKey(Http gateway, String adminKey) {
