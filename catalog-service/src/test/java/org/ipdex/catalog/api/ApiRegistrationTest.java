@@ -11,6 +11,7 @@ import io.micronaut.http.client.exceptions.HttpClientResponseException;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
 import io.micronaut.test.support.TestPropertyProvider;
 import jakarta.inject.Inject;
+import org.ipdex.common.feed.ChangeEvent;
 import org.ipdex.common.identity.Identity;
 import org.ipdex.common.identity.IdentityTokens;
 import org.ipdex.common.identity.Roles;
@@ -63,9 +64,14 @@ class ApiRegistrationTest implements TestPropertyProvider {
         assertEquals(RegistrationOutcome.UNCHANGED, again.body().outcome());
         assertEquals(1, again.body().version());
 
-        String feed = client.toBlocking().retrieve(HttpRequest.GET("/internal/v1/changes?after=0")
-                .bearerAuth(tokens.forThisService()));
+        HttpResponse<String> page = client.toBlocking().exchange(HttpRequest.GET("/internal/v1/changes?after=0")
+                .bearerAuth(tokens.forThisService()), String.class);
+        String feed = page.body();
         String[] lines = feed.strip().split("\n");
+        String feedId = page.header(ChangeEvent.FEED_ID_HEADER);
+        assertTrue(feedId != null && feedId.matches("[0-9a-f-]{36}"), "which database the feed comes from: " + feedId);
+        assertEquals(feedId, client.toBlocking().exchange(HttpRequest.GET("/internal/v1/changes?after=1")
+                .bearerAuth(tokens.forThisService()), String.class).header(ChangeEvent.FEED_ID_HEADER));
         assertEquals(1, lines.length, feed);
         assertTrue(lines[0].contains("\"type\":\"api.upserted\"") && lines[0].contains("\"key\":\"ep-open-patent-services-api\""), lines[0]);
         assertTrue(lines[0].contains("\"method\":\"get\""), "operations travel with the API document");

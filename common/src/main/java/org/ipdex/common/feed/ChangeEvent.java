@@ -21,4 +21,6 @@ public record ChangeEvent(long seq, String type, String key, long version, Insta
     public static final String MEDIA_TYPE = "application/x-ndjson";
     /** The feed's last sequence number, sent with every page so a consumer can report its lag. */
     public static final String HEAD_HEADER = "X-Feed-Head";
+    /** Which feed this is: another id means another database, whose seqs started again at 1. */
+    public static final String FEED_ID_HEADER = "X-Feed-Id";
 }

@@ -70,6 +70,16 @@ public class ChangeFeed {
         });
     }
 
+    /** See {@code db/common/R__change_feed_identity.sql}. */
+    public String id() {
+        return jdbc.prepareStatement("SELECT id::text FROM change_feed_identity", statement -> {
+            try (ResultSet rows = statement.executeQuery()) {
+                rows.next();
+                return rows.getString(1);
+            }
+        });
+    }
+
     public long head() {
         return jdbc.prepareStatement("SELECT coalesce(max(seq), 0) FROM change_feed", ChangeFeed::single);
     }

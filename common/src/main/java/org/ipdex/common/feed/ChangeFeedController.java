@@ -53,7 +53,8 @@ class ChangeFeedController {
         }
         return HttpResponse.ok(body.toString())
                 .contentType(ChangeEvent.MEDIA_TYPE)
-                .header(ChangeEvent.HEAD_HEADER, Long.toString(feed.head()));
+                .header(ChangeEvent.HEAD_HEADER, Long.toString(feed.head()))
+                .header(ChangeEvent.FEED_ID_HEADER, feed.id());
     }
 
     private String toJson(ChangeEvent event) {
