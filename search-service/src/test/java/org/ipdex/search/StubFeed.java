@@ -10,6 +10,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 
@@ -23,6 +24,7 @@ public final class StubFeed {
     private static final Map<String, StubFeed> FEEDS = new ConcurrentHashMap<>();
 
     private final List<String> lines = new ArrayList<>();
+    private String id = UUID.randomUUID().toString();
     private final List<Long> requestedAfter = new CopyOnWriteArrayList<>();
 
     public static StubFeed named(String name) {
@@ -86,7 +88,23 @@ public final class StubFeed {
             body.append(lines.get(i)).append('\n');
         }
         return HttpResponse.ok(body.toString()).contentType(ChangeEvent.MEDIA_TYPE)
-                .header(ChangeEvent.HEAD_HEADER, Long.toString(lines.size()));
+                .header(ChangeEvent.HEAD_HEADER, Long.toString(lines.size()))
+                .header(ChangeEvent.FEED_ID_HEADER, id);
+    }
+
+    /** As if the service's database were replaced by a new one: another feed id, and no events yet. */
+    public synchronized void replaceByNewFeed() {
+        id = UUID.randomUUID().toString();
+        lines.clear();
+    }
+
+    /** As if the service's database were restored from a backup: the same feed, its first {@code seq} events. */
+    public synchronized void restoreUpTo(long seq) {
+        lines.subList((int) seq, lines.size()).clear();
+    }
+
+    public synchronized String id() {
+        return id;
     }
 
     public List<Long> requestedAfter() {

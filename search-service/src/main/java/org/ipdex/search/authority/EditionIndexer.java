@@ -48,6 +48,14 @@ public class EditionIndexer {
         this.settings = settings;
     }
 
+    /**
+     * Drops every edition's index, and the aliases with them. For a replaced authority feed: its edition ids start
+     * again at 1, so its activations, read from 0, would be skipped as older than the editions still live.
+     */
+    public void forgetAll() throws IOException {
+        builds.delete(builds.matching(indices.authority() + "-*"));
+    }
+
     /** Records written by this process since it started, for the indexing-rate metric. */
     public long indexedTotal() {
         return indexedTotal.get();

@@ -1,5 +1,7 @@
 package org.ipdex.search.consume;
 
+import io.micronaut.core.annotation.Nullable;
+
 import java.time.Instant;
 
 /**
@@ -7,11 +9,13 @@ import java.time.Instant;
  *
  * @param at        when that event was committed at its source (for the lag in seconds)
  * @param updatedAt when it was applied here
+ * @param feedId    the id of the feed it came from; null before the first event, and in checkpoints written before
+ *                  feeds had ids
  */
-public record Checkpoint(String feed, long seq, String at, String updatedAt) {
+public record Checkpoint(String feed, long seq, String at, String updatedAt, @Nullable String feedId) {
 
     static Checkpoint start(String feed) {
-        return new Checkpoint(feed, 0, null, null);
+        return new Checkpoint(feed, 0, null, null, null);
     }
 
     Instant atInstant() {

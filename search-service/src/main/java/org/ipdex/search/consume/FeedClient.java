@@ -42,8 +42,9 @@ final class FeedClient implements AutoCloseable {
             }
         }
         long last = events.isEmpty() ? after : events.get(events.size() - 1).seq();
+        // as sent: a head below `after` is how a feed that was restored to an earlier state shows itself
         long head = response.getHeaders().get(ChangeEvent.HEAD_HEADER, Long.class).orElse(last);
-        return new FeedPage(events, Math.max(head, last));
+        return new FeedPage(events, head, response.getHeaders().get(ChangeEvent.FEED_ID_HEADER));
     }
 
     @Override

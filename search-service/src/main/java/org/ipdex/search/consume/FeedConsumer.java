@@ -3,6 +3,7 @@ package org.ipdex.search.consume;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micronaut.context.BeanContext;
+import io.micronaut.context.event.ApplicationEventPublisher;
 import io.micronaut.context.annotation.EachBean;
 import io.micronaut.context.annotation.Parameter;
 import io.micronaut.http.client.DefaultHttpClientConfiguration;
@@ -46,6 +47,7 @@ public final class FeedConsumer {
     private final IndexManager indexManager;
     private final FeedFollower.Source source;
     private final FeedFollower follower;
+    private final ApplicationEventPublisher<FeedReset> resets;
     /** Held for each step, so a rebuild can move the checkpoint between two steps. */
     private final ReentrantLock stepping = new ReentrantLock();
     private volatile boolean running;
@@ -62,6 +64,7 @@ public final class FeedConsumer {
         FeedLag lag = new FeedLag(feed.name(), Clock.systemUTC());
         this.follower = new FeedFollower(source, feed.name(), infrastructure.indices().live(), indexManager::outdated,
                 lag);
+        this.resets = infrastructure.resets;
         Gauge.builder("ipdex.feed.events.behind", lag, FeedLag::eventsBehind).tag("feed", feed.name())
                 .description("Events in the feed not yet applied to the indices").register(infrastructure.meters());
         Gauge.builder("ipdex.feed.seconds.behind", lag, FeedLag::secondsBehind).tag("feed", feed.name())
@@ -100,6 +103,18 @@ public final class FeedConsumer {
         }
     }
 
+    /**
+     * Reads the feed again from 0, after {@code forget} has dropped what was indexed from it: what a replaced feed
+     * needs when its indices are not rebuilt.
+     */
+    public void replayFromStart(Callable<?> forget) throws Exception {
+        pausedWhile(() -> {
+            forget.call();
+            follower.forget();
+            return null;
+        });
+    }
+
     synchronized void start() {
         if (thread != null || !feed.enabled()) {
             return;
@@ -125,6 +140,7 @@ public final class FeedConsumer {
     private void run() {
         Backoff backoff = new Backoff(settings.minBackoff(), settings.maxBackoff());
         boolean failing = false;
+        boolean replaced = false;
         while (running) {
             try {
                 boolean more = step();
@@ -134,12 +150,19 @@ public final class FeedConsumer {
                     failing = false;
                 }
                 backoff.reset();
+                replaced = false;
                 if (!more) {
                     Thread.sleep(settings.pollInterval().toMillis());
                 }
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
                 return;
+            } catch (FeedResetException e) {
+                askForReset(e, !replaced);
+                replaced = true;
+                if (!sleep(settings.pollInterval())) {
+                    return;
+                }
             } catch (RebuildPendingException e) {
                 lag().waiting(e.getMessage());
                 if (!sleep(settings.pollInterval())) {
@@ -162,6 +185,20 @@ public final class FeedConsumer {
                     return;
                 }
             }
+        }
+    }
+
+    /** Logged once per replacement, asked on every poll until a listener has made the indices whole again. */
+    private void askForReset(FeedResetException replaced, boolean first) {
+        lag().waiting(replaced.getMessage());
+        if (first) {
+            LOG.warn("{}; its indices are made again from the new feed", replaced.getMessage());
+        }
+        try {
+            resets.publishEvent(new FeedReset(feed.name()));
+        } catch (RuntimeException listenerFailed) {
+            // Elasticsearch away, say: the next poll finds the feed replaced still and asks again
+            LOG.warn("Feed {}: making its indices again failed: {}", feed.name(), listenerFailed.toString());
         }
     }
 
@@ -195,15 +232,18 @@ public final class FeedConsumer {
         private final MeterRegistry meters;
         private final Indices indices;
         private final IdentityTokens tokens;
+        private final ApplicationEventPublisher<FeedReset> resets;
 
         Infrastructure(HttpClientRegistry<HttpClient> clients, BeanContext context, JsonMapper json,
-                       MeterRegistry meters, Indices indices, IdentityTokens tokens) {
+                       MeterRegistry meters, Indices indices, IdentityTokens tokens,
+                       ApplicationEventPublisher<FeedReset> resets) {
             this.clients = clients;
             this.context = context;
             this.json = json;
             this.meters = meters;
             this.indices = indices;
             this.tokens = tokens;
+            this.resets = resets;
         }
 
         IdentityTokens tokens() {

@@ -65,6 +65,9 @@ public final class FeedFollower {
             LOG.info("Following feed {} as {} from seq {}", feed, checkpointId, checkpoint.seq());
         }
         FeedPage page = client.read(checkpoint.seq(), batchSize);
+        if (page.replaces(checkpoint)) {
+            throw new FeedResetException(feed, checkpoint, page);
+        }
         lag.polled(page.head());
         List<ChangeEvent> events = page.events().stream().filter(event -> event.seq() > checkpoint.seq()).toList();
         if (events.isEmpty()) {
@@ -73,7 +76,7 @@ public final class FeedFollower {
         apply(events);
         ChangeEvent last = events.get(events.size() - 1);
         Checkpoint next = new Checkpoint(checkpointId, last.seq(), last.at() == null ? null : last.at().toString(),
-                Instant.now().toString());
+                Instant.now().toString(), page.feedId());
         checkpoints.save(next);
         checkpoint = next;
         lag.applied(next);
@@ -96,7 +99,8 @@ public final class FeedFollower {
     /** Hands this follower's position to the checkpoint {@code id} (a rebuild's position becomes the live one). */
     public void saveAs(String id) throws IOException {
         Checkpoint current = checkpoints.load(checkpointId).orElse(Checkpoint.start(checkpointId));
-        checkpoints.save(new Checkpoint(id, current.seq(), current.at(), Instant.now().toString()));
+        checkpoints.save(new Checkpoint(id, current.seq(), current.at(), Instant.now().toString(),
+                current.feedId()));
     }
 
     public void forget() throws IOException {

@@ -13,7 +13,7 @@ public enum IndexDefinition {
 
     APIS("apis", 2, true),
     OPERATIONS("operations", 2, true),
-    CHECKPOINTS("ipdex-checkpoints", 1, false);
+    CHECKPOINTS("ipdex-checkpoints", 2, false);
 
     private final String baseName;
     private final int version;
@@ -33,7 +33,10 @@ public enum IndexDefinition {
         return version;
     }
 
-    /** Filled by reading the feeds, so a rebuild recreates it; the checkpoints are not. */
+    /**
+     * Filled by reading the feeds, so a rebuild recreates it. The checkpoints are not: an older checkpoints index is
+     * copied into the current mapping at start-up instead, so its mappings may only ever gain fields.
+     */
     public boolean fromFeeds() {
         return fromFeeds;
     }

@@ -2,6 +2,10 @@ package org.ipdex.search.index;
 
 import co.elastic.clients.elasticsearch.ElasticsearchClient;
 import co.elastic.clients.elasticsearch._types.ElasticsearchException;
+import co.elastic.clients.elasticsearch._types.Refresh;
+import co.elastic.clients.elasticsearch.core.SearchResponse;
+import co.elastic.clients.elasticsearch.core.bulk.BulkOperation;
+import co.elastic.clients.json.JsonData;
 import jakarta.inject.Singleton;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -9,6 +13,7 @@ import org.slf4j.LoggerFactory;
 import java.io.IOException;
 import java.io.InputStream;
 import java.util.EnumSet;
+import java.util.List;
 import java.util.Set;
 
 /**
@@ -72,26 +77,59 @@ public class IndexManager {
         Set<String> live = builds.indicesOf(alias);
         if (!live.isEmpty()) {
             int version = live.stream().map(name -> Indices.versionOf(name).orElse(0)).min(Integer::compare).orElse(0);
-            if (version < index.version()) {
-                LOG.info("Index {} has mapping version {}, this code writes version {}: a rebuild is needed",
-                        live, version, index.version());
-                return false;
+            if (version >= index.version()) {
+                return true;
             }
-            return true;
+            if (!index.fromFeeds()) {
+                copyIntoCurrentMapping(index, live);
+                return true;
+            }
+            LOG.info("Index {} has mapping version {}, this code writes version {}: a rebuild is needed",
+                    live, version, index.version());
+            return false;
         }
         String concrete = indices.concrete(index);
+        boolean created = create(concrete, index);
+        // new, or there already without its alias (an interrupted swap): either way the alias goes onto it
+        client.indices().putAlias(p -> p.index(concrete).name(alias));
+        if (created) {
+            LOG.info("Created index {} behind alias {}", concrete, alias);
+        }
+        return true;
+    }
+
+    /**
+     * What cannot be rebuilt from the feeds (the checkpoints, a document per consumer) is copied into an index of
+     * the current mapping, which then takes the alias. Two instances doing it at once copy the same documents.
+     */
+    private void copyIntoCurrentMapping(IndexDefinition index, Set<String> old) throws IOException {
+        String alias = indices.alias(index);
+        String concrete = indices.concrete(index);
+        create(concrete, index);
+        SearchResponse<JsonData> all = client.search(s -> s.index(alias).size(10_000), JsonData.class);
+        List<BulkOperation> copies = all.hits().hits().stream()
+                .map(hit -> BulkOperation.of(b -> b.index(i -> i.index(concrete).id(hit.id()).document(hit.source()))))
+                .toList();
+        if (!copies.isEmpty() && client.bulk(b -> b.operations(copies).refresh(Refresh.True)).errors()) {
+            throw new IOException("Copying " + old + " into " + concrete + " failed");
+        }
+        builds.delete(builds.swap(List.of(builds.moveAll(alias, concrete))));
+        LOG.info("Copied {} documents of {} into {} (mapping version {})", copies.size(), old, concrete,
+                index.version());
+    }
+
+    /** @return false when it exists already (another instance, or an earlier attempt, made it) */
+    private boolean create(String concrete, IndexDefinition index) throws IOException {
         try (InputStream mapping = IndexBuilds.mapping(index.mappingResource())) {
-            client.indices().create(c -> c.index(concrete).withJson(mapping).aliases(alias, a -> a));
+            client.indices().create(c -> c.index(concrete).withJson(mapping));
             // a new index answers 503 until its primary shard is allocated; be ready only after that
             builds.awaitShards(concrete);
-            LOG.info("Created index {} behind alias {}", concrete, alias);
+            return true;
         } catch (ElasticsearchException e) {
             if (!"resource_already_exists_exception".equals(e.error().type())) {
                 throw e;
             }
-            // the concrete index exists but has lost its alias (an interrupted swap): point the alias back at it
-            client.indices().putAlias(p -> p.index(concrete).name(alias));
+            return false;
         }
-        return true;
     }
 }

@@ -239,6 +239,19 @@ class AuthorityIndexTest implements TestPropertyProvider {
         assertEquals(2L, countEp());
     }
 
+    @Test
+    @Order(3)
+    void aReplacedAuthorityDatabaseIsIndexedAfresh() {
+        // a new database numbers its events and its editions from 1 again: below the live edition 13 of EP
+        FEED.replaceByNewFeed();
+        EDITIONS.put(1L, record("EP", "EP3000000", "B1", "2020-05-06", "null", "EP3000000B1"));
+        activate(1, "EP", 1);
+        SearchTests.await("the new database's edition is what readers see", () -> countEp() == 1L);
+        assertEquals("EP3000000", search("/api/v1/search/authority?office=EP").items().get(0).numberKey());
+        assertEquals(0, search("/api/v1/search/authority?office=US").items().size(),
+                "an office the new database does not have is gone");
+    }
+
     private long countEp() {
         return search("/api/v1/search/authority?office=EP&limit=1").statistics().stream()
                 .mapToLong(AuthorityResults.YearCount::count).sum();

@@ -30,11 +30,13 @@ import java.util.Map;
 import java.util.Set;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
  * The service starts on indices an older version created (mapping v1): it keeps answering from them, rebuilds
- * into the current mapping by itself, and its consumer continues in the new indices.
+ * into the current mapping by itself, and its consumer continues in the new indices. The checkpoints (v1 too) are
+ * copied into their current mapping.
  */
 class MappingUpgradeTest {
 
@@ -90,7 +92,9 @@ class MappingUpgradeTest {
                     return false;
                 }
             });
-            assertTrue(builds.exists(PREFIX + "ipdex-checkpoints-v1"), "the checkpoints are not rebuilt");
+            assertEquals(Set.of(PREFIX + "ipdex-checkpoints-v2"), builds.indicesOf(PREFIX + "ipdex-checkpoints"),
+                    "the checkpoints are not rebuilt but copied into their current mapping");
+            assertFalse(builds.exists(PREFIX + "ipdex-checkpoints-v1"));
         }
     }
 
