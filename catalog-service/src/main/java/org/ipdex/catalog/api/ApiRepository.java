@@ -24,6 +24,10 @@ public interface ApiRepository extends CrudRepository<Api, String> {
     @Query("SELECT * FROM api WHERE id = :id FOR UPDATE")
     Optional<Api> findByIdForUpdate(String id);
 
+    /** Every API of an office, locked like {@link #findByIdForUpdate}, in id order so two lockers never deadlock. */
+    @Query("SELECT * FROM api WHERE office_code = :officeCode ORDER BY id FOR UPDATE")
+    List<Api> findByOfficeCodeForUpdate(String officeCode);
+
     @Query("SELECT id FROM api WHERE source_url IS NOT NULL ORDER BY id")
     List<String> findIdsWithSource();
 

@@ -1,5 +1,6 @@
 package org.ipdex.catalog.office;
 
+import io.micronaut.context.event.ApplicationEventPublisher;
 import io.micronaut.transaction.annotation.Transactional;
 import jakarta.inject.Singleton;
 import org.ipdex.catalog.audit.AuditAction;
@@ -16,6 +17,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 
 /** Writes office profiles: only the office itself or an administrator, validated, audited. */
 @Singleton
@@ -25,10 +27,12 @@ class OfficeProfiles {
 
     private final OfficeRepository offices;
     private final AuditLog audit;
+    private final ApplicationEventPublisher<OfficeRenamed> renames;
 
-    OfficeProfiles(OfficeRepository offices, AuditLog audit) {
+    OfficeProfiles(OfficeRepository offices, AuditLog audit, ApplicationEventPublisher<OfficeRenamed> renames) {
         this.offices = offices;
         this.audit = audit;
+        this.renames = renames;
     }
 
     record Saved(Office office, boolean created) {
@@ -39,7 +43,8 @@ class OfficeProfiles {
         String office = code(code);
         identity.requireOffice(office);
         validate(request);
-        boolean created = !offices.existsById(office);
+        Optional<Office> before = offices.findById(office);
+        boolean created = before.isEmpty();
         Office saved = new Office(office, request.name().strip(), upper(request.country()), request.organisation(),
                 request.contactName(), request.contactEmail(), request.contactUrl(), request.website(),
                 identity.subject(), Instant.now());
@@ -47,6 +52,9 @@ class OfficeProfiles {
             offices.save(saved);
         } else {
             offices.update(saved);
+            if (!before.get().name().equals(saved.name())) {
+                renames.publishEvent(new OfficeRenamed(office));
+            }
         }
         Map<String, Object> detail = new LinkedHashMap<>();
         detail.put("name", saved.name());

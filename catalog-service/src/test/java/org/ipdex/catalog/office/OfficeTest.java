@@ -61,8 +61,24 @@ class OfficeTest extends CatalogTest {
         RegistrationResponse registered = harness.exchange(harness.upload(
                 CatalogHarness.resource("/specs/epo-ops-swagger2.yaml"), "application/yaml",
                 harness.office("EP")), RegistrationResponse.class).body();
-        List<JsonNode> events = harness.feedEvents(registered.api().apiId());
+        String apiId = registered.api().apiId();
+        List<JsonNode> events = harness.feedEvents(apiId);
         assertEquals("European Patent Office", events.get(events.size() - 1).path("data").path("officeName").asText());
+
+        harness.exchange(put("EP", """
+                {"name": "European Patent Office", "contactEmail": "ops@epo.org"}""", harness.office("EP")),
+                OfficeResponse.class);
+        assertEquals(events.size(), harness.feedEvents(apiId).size(), "the same name sends nothing again");
+
+        harness.exchange(put("EP", """
+                {"name": "Europäisches Patentamt", "contactEmail": "ops@epo.org"}""", harness.office("EP")),
+                OfficeResponse.class);
+        List<JsonNode> renamed = harness.feedEvents(apiId);
+        assertEquals(events.size() + 1, renamed.size(), "a new name goes out with every API of the office at once");
+        JsonNode last = renamed.get(renamed.size() - 1);
+        assertEquals("Europäisches Patentamt", last.path("data").path("officeName").asText());
+        assertEquals(events.get(events.size() - 1).path("version").asLong(), last.path("version").asLong(),
+                "the document keeps its revision: only its office's name changed");
     }
 
     @Test
