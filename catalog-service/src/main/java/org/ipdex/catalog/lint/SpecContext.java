@@ -8,6 +8,7 @@ import io.swagger.v3.oas.models.media.Schema;
 import io.swagger.v3.oas.models.parameters.Parameter;
 import io.swagger.v3.oas.models.parameters.RequestBody;
 import io.swagger.v3.oas.models.responses.ApiResponse;
+import io.swagger.v3.oas.models.responses.ApiResponses;
 
 import java.util.ArrayList;
 import java.util.Collections;
@@ -26,6 +27,12 @@ public final class SpecContext {
 
     /** One operation: {@code method} is lower case, as in the document. */
     public record OperationRef(String path, String method, Operation operation, String pointer) {
+
+        /** The status codes (and {@code default}) it declares responses for; empty when it declares none. */
+        public Set<String> responseCodes() {
+            ApiResponses responses = operation.getResponses();
+            return responses == null ? Set.of() : responses.keySet();
+        }
     }
 
     /** A schema and where it is written. */

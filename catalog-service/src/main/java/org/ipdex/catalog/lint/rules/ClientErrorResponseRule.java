@@ -1,8 +1,6 @@
 package org.ipdex.catalog.lint.rules;
 
-import io.swagger.v3.oas.models.responses.ApiResponses;
 import jakarta.inject.Singleton;
-import org.ipdex.catalog.lint.JsonPointer;
 import org.ipdex.catalog.lint.Level;
 import org.ipdex.catalog.lint.LintRule;
 import org.ipdex.catalog.lint.RuleInfo;
@@ -29,8 +27,7 @@ final class ClientErrorResponseRule implements LintRule {
     public List<Violation> check(SpecContext spec) {
         List<Violation> violations = new ArrayList<>();
         for (SpecContext.OperationRef op : spec.operations()) {
-            ApiResponses responses = op.operation().getResponses();
-            Set<String> codes = responses == null ? Set.of() : responses.keySet();
+            Set<String> codes = op.responseCodes();
             if (codes.stream().noneMatch(code -> Rules.isClientError(code) || code.equals("default"))) {
                 violations.add(spec.violation(this, op.pointer() + "/responses",
                         op.method().toUpperCase() + " " + op.path() + " declares no 4xx (or default) response"));

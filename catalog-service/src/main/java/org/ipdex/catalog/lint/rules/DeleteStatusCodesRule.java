@@ -1,8 +1,6 @@
 package org.ipdex.catalog.lint.rules;
 
-import io.swagger.v3.oas.models.responses.ApiResponses;
 import jakarta.inject.Singleton;
-import org.ipdex.catalog.lint.JsonPointer;
 import org.ipdex.catalog.lint.Level;
 import org.ipdex.catalog.lint.LintRule;
 import org.ipdex.catalog.lint.RuleInfo;
@@ -29,8 +27,7 @@ final class DeleteStatusCodesRule implements LintRule {
     public List<Violation> check(SpecContext spec) {
         List<Violation> violations = new ArrayList<>();
         for (SpecContext.OperationRef op : spec.operations()) {
-            ApiResponses responses = op.operation().getResponses();
-            Set<String> codes = responses == null ? Set.of() : responses.keySet();
+            Set<String> codes = op.responseCodes();
             if (op.method().equals("delete") && !codes.isEmpty()
                     && codes.stream().filter(Rules::isSuccess).noneMatch(Set.of("200", "202", "204")::contains)) {
                 violations.add(spec.violation(this, op.pointer() + "/responses",

@@ -1,8 +1,6 @@
 package org.ipdex.catalog.lint.rules;
 
-import io.swagger.v3.oas.models.responses.ApiResponses;
 import jakarta.inject.Singleton;
-import org.ipdex.catalog.lint.JsonPointer;
 import org.ipdex.catalog.lint.Level;
 import org.ipdex.catalog.lint.LintRule;
 import org.ipdex.catalog.lint.RuleInfo;
@@ -12,7 +10,6 @@ import org.ipdex.catalog.lint.Violation;
 
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Set;
 
 /** RFC 9110 gives a DELETE body no meaning and some servers and proxies reject it. */
 @Singleton
@@ -30,8 +27,6 @@ final class NoBodyOnDeleteRule implements LintRule {
     public List<Violation> check(SpecContext spec) {
         List<Violation> violations = new ArrayList<>();
         for (SpecContext.OperationRef op : spec.operations()) {
-            ApiResponses responses = op.operation().getResponses();
-            Set<String> codes = responses == null ? Set.of() : responses.keySet();
             if (op.method().equals("delete") && op.operation().getRequestBody() != null) {
                 violations.add(spec.violation(this, op.pointer() + "/requestBody",
                         "DELETE " + op.path() + " has a request body"));

@@ -1,8 +1,6 @@
 package org.ipdex.catalog.lint.rules;
 
-import io.swagger.v3.oas.models.responses.ApiResponses;
 import jakarta.inject.Singleton;
-import org.ipdex.catalog.lint.JsonPointer;
 import org.ipdex.catalog.lint.Level;
 import org.ipdex.catalog.lint.LintRule;
 import org.ipdex.catalog.lint.RuleInfo;
@@ -12,7 +10,6 @@ import org.ipdex.catalog.lint.Violation;
 
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Set;
 
 /** Intermediaries may drop a GET or HEAD body; what selects a resource belongs in the URI. */
 @Singleton
@@ -30,8 +27,6 @@ final class NoBodyOnGetRule implements LintRule {
     public List<Violation> check(SpecContext spec) {
         List<Violation> violations = new ArrayList<>();
         for (SpecContext.OperationRef op : spec.operations()) {
-            ApiResponses responses = op.operation().getResponses();
-            Set<String> codes = responses == null ? Set.of() : responses.keySet();
             if ((op.method().equals("get") || op.method().equals("head")) && op.operation().getRequestBody() != null) {
                 violations.add(spec.violation(this, op.pointer() + "/requestBody",
                         op.method().toUpperCase() + " " + op.path() + " has a request body"));

@@ -1,8 +1,6 @@
 package org.ipdex.catalog.lint.rules;
 
-import io.swagger.v3.oas.models.responses.ApiResponses;
 import jakarta.inject.Singleton;
-import org.ipdex.catalog.lint.JsonPointer;
 import org.ipdex.catalog.lint.Level;
 import org.ipdex.catalog.lint.LintRule;
 import org.ipdex.catalog.lint.RuleInfo;
@@ -33,8 +31,7 @@ final class PostCreatedRule implements LintRule {
     public List<Violation> check(SpecContext spec) {
         List<Violation> violations = new ArrayList<>();
         for (SpecContext.OperationRef op : spec.operations()) {
-            ApiResponses responses = op.operation().getResponses();
-            Set<String> codes = responses == null ? Set.of() : responses.keySet();
+            Set<String> codes = op.responseCodes();
             String path = op.path();
             boolean collection = op.method().equals("post")
                     && spec.paths().keySet().stream().anyMatch(p -> p.startsWith(path + "/{") && p.indexOf('/', path.length() + 1) < 0);

@@ -1,6 +1,5 @@
 package org.ipdex.catalog.lint.rules;
 
-import io.swagger.v3.oas.models.responses.ApiResponses;
 import jakarta.inject.Singleton;
 import org.ipdex.catalog.lint.JsonPointer;
 import org.ipdex.catalog.lint.Level;
@@ -35,8 +34,7 @@ final class StandardStatusCodesRule implements LintRule {
     public List<Violation> check(SpecContext spec) {
         List<Violation> violations = new ArrayList<>();
         for (SpecContext.OperationRef op : spec.operations()) {
-            ApiResponses responses = op.operation().getResponses();
-            Set<String> codes = responses == null ? Set.of() : responses.keySet();
+            Set<String> codes = op.responseCodes();
             for (String code : codes) {
                 if (!STANDARD.contains(code) && !code.equals("default") && !code.matches("[1-5]XX")) {
                     violations.add(spec.violation(this, JsonPointer.append(op.pointer(), "responses", code),
