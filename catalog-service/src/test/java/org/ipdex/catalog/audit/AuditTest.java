@@ -4,7 +4,6 @@ import io.micronaut.core.type.Argument;
 import io.micronaut.http.HttpRequest;
 import io.micronaut.http.MediaType;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
-import org.ipdex.catalog.support.CatalogHarness;
 import org.ipdex.catalog.support.CatalogTest;
 import org.ipdex.common.page.Page;
 import org.junit.jupiter.api.Test;

@@ -8,7 +8,6 @@ import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
 import jakarta.inject.Inject;
 import org.ipdex.catalog.api.ApiResponse;
 import org.ipdex.catalog.api.RegistrationResponse;
-import org.ipdex.catalog.support.CatalogHarness;
 import org.ipdex.catalog.support.CatalogTest;
 import org.ipdex.catalog.support.StubServer;
 import org.ipdex.common.page.Page;

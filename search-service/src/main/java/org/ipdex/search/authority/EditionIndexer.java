@@ -3,7 +3,6 @@ package org.ipdex.search.authority;
 import co.elastic.clients.elasticsearch.ElasticsearchClient;
 import jakarta.inject.Singleton;
 import org.elasticsearch.client.RestClient;
-import org.ipdex.search.index.AuthorityEntry;
 import org.ipdex.search.index.IndexBuilds;
 import org.ipdex.search.index.Indices;
 import org.slf4j.Logger;

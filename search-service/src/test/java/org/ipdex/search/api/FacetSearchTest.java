@@ -9,7 +9,6 @@ import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
 import org.ipdex.common.problem.Problem;
 import org.ipdex.search.SearchServiceTest;
 import org.ipdex.search.SearchTests;
-import org.ipdex.search.StubFeed;
 import org.ipdex.search.query.ApiHit;
 import org.ipdex.search.query.FacetCount;
 import org.ipdex.search.query.OperationHit;

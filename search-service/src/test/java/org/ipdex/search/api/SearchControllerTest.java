@@ -11,7 +11,6 @@ import org.ipdex.common.page.Page;
 import org.ipdex.common.problem.Problem;
 import org.ipdex.search.SearchServiceTest;
 import org.ipdex.search.SearchTests;
-import org.ipdex.search.StubFeed;
 import org.ipdex.search.query.ApiHit;
 import org.ipdex.search.query.OperationHit;
 import org.junit.jupiter.api.BeforeAll;

@@ -7,7 +7,6 @@ import org.ipdex.common.identity.Identity;
 import org.ipdex.common.page.Page;
 import org.ipdex.search.SearchServiceTest;
 import org.ipdex.search.SearchTests;
-import org.ipdex.search.StubFeed;
 import org.ipdex.search.query.ApiHit;
 import org.ipdex.search.query.OperationHit;
 import org.junit.jupiter.api.Test;

@@ -11,7 +11,6 @@ import org.ipdex.common.identity.Identity;
 import org.ipdex.common.identity.Roles;
 import org.ipdex.search.SearchServiceTest;
 import org.ipdex.search.SearchTests;
-import org.ipdex.search.StubFeed;
 import org.ipdex.search.index.IndexBuilds;
 import org.ipdex.search.query.ApiHit;
 import org.ipdex.search.query.SearchResults;
