@@ -13,6 +13,10 @@ import org.junit.jupiter.api.TestInfo;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
@@ -30,6 +34,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.TimeUnit;
+import java.util.function.BooleanSupplier;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
@@ -48,9 +53,10 @@ import static org.junit.jupiter.api.Assertions.fail;
  * <p>{@code env --default-signal=INT} undoes an ignored SIGINT inherited from a build started in the background
  * (the JVM installs no handler for a signal it found ignored), so that Ctrl-C is really tested.
  *
- * <p>With a PostgreSQL URL and an Elasticsearch URL configured, the launcher starts neither and stops neither. Those
- * tests use the harness's Elasticsearch, each under an index prefix of its own; through a {@link TcpProxy} it goes
- * away while an office registers a spec.
+ * <p>With a PostgreSQL URL and an Elasticsearch URL configured, the launcher starts neither and stops neither, and the
+ * services' readiness follows the database (reached through a {@link TcpProxy} that the test cuts). Those tests use
+ * the harness's Elasticsearch, each under an index prefix of its own; behind another proxy it goes away while an office
+ * registers a spec.
  */
 class LaunchedStackIT {
 
@@ -74,9 +80,13 @@ class LaunchedStackIT {
                       description: The oppositions
             """;
 
+    private static final HttpClient PROBE = HttpClient.newBuilder()
+            .connectTimeout(Duration.ofSeconds(3)).build();
+
     private final Path repository =
             Path.of(System.getProperty("ipdex.repository", "..")).toAbsolutePath().normalize();
     private final Map<Process, Path> launched = new LinkedHashMap<>();
+    private final List<TcpProxy> proxies = new ArrayList<>();
     private Path home;
     private Map<String, String> environment;
     private List<Integer> ports;
@@ -139,10 +149,12 @@ class LaunchedStackIT {
     }
 
     @Test
-    void configuredServersAreUsedInsteadOfStartingOwnOnes() throws Exception {
+    void configuredServersAreUsedWatchedAndLeftRunning() throws Exception {
         EmbeddedDatabase postgres = TestStack.postgres();
         ElasticsearchNode elasticsearch = TestStack.elasticsearch();
-        environment.putAll(Map.of("IPDEX_POSTGRES_URL", postgres.serverUrl(),
+        TcpProxy database = TcpProxy.to("127.0.0.1", postgres.port());
+        proxies.add(database);
+        environment.putAll(Map.of("IPDEX_POSTGRES_URL", "jdbc:postgresql://127.0.0.1:" + database.port() + "/",
                 "IPDEX_POSTGRES_USER", EmbeddedDatabase.USER, "IPDEX_ELASTICSEARCH_URL", elasticsearch.url(),
                 "IPDEX_ELASTICSEARCH_INDEX_PREFIX", indexPrefix(), "IPDEX_DEMO_DATA", "false"));
 
@@ -168,6 +180,18 @@ class LaunchedStackIT {
         awaitSearchHit(gateway, "/api/v1/search/apis?q=opposition", registered.json().at("/api/apiId").asText());
         Http.Answer indexed = new Http(elasticsearch.url()).get("/" + indexPrefix() + "apis/_count", null);
         assertEquals(1, indexed.json().get("count").asInt(), "the configured node holds the index: " + indexed.body());
+
+        // readiness as a Kubernetes probe asks it: the services that keep rows are not ready while their database
+        // is away, and ready again when it is back
+        List<Integer> withDatabase = List.of(ports.get(0), ports.get(1), ports.get(2));
+        assertTrue(ports.subList(0, 4).stream().allMatch(LaunchedStackIT::ready), "all four ready at first");
+        database.cut();
+        await("catalog, authority and gateway say they are not ready",
+                () -> withDatabase.stream().noneMatch(LaunchedStackIT::ready));
+        assertTrue(ready(ports.get(3)), "search-service keeps no rows: it stays ready");
+        database.open();
+        await("all four ready again, nobody restarted",
+                () -> ports.subList(0, 4).stream().allMatch(LaunchedStackIT::ready));
 
         List<ProcessHandle> services = processesOf(launcher);
         launcher.destroy();
@@ -213,6 +237,7 @@ class LaunchedStackIT {
                 signalGroup(process, "KILL");
             }
         }
+        proxies.forEach(TcpProxy::close);
         Path logs = Files.createDirectories(Path.of("target", "stack-logs",
                 test.getTestMethod().orElseThrow().getName()));
         try (Stream<Path> files = Files.list(home)) {
@@ -319,6 +344,30 @@ class LaunchedStackIT {
     private static void signalGroup(Process leader, String signal) throws IOException, InterruptedException {
         // setsid made the launcher the leader of its own process group: -pid names the whole group
         new ProcessBuilder("kill", "-" + signal, "--", "-" + leader.pid()).inheritIO().start().waitFor();
+    }
+
+    /** {@code GET /health/readiness} answered 200 within the 3 s the Kubernetes manifests give the probe. */
+    private static boolean ready(int port) {
+        try {
+            HttpRequest probe = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/health/readiness"))
+                    .timeout(Duration.ofSeconds(3)).build();
+            return PROBE.send(probe, HttpResponse.BodyHandlers.discarding()).statusCode() == 200;
+        } catch (IOException e) {
+            return false;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return false;
+        }
+    }
+
+    private static void await(String what, BooleanSupplier condition) throws InterruptedException {
+        Instant deadline = Instant.now().plus(Duration.ofSeconds(90));
+        while (!condition.getAsBoolean()) {
+            if (Instant.now().isAfter(deadline)) {
+                fail("Not within 90 s: " + what);
+            }
+            Thread.sleep(500);
+        }
     }
 
     /** The tests that share the harness's Elasticsearch keep to indices of their own. */
