@@ -31,12 +31,17 @@ final class StaleProcesses {
         stopPostgres(runDirectory.resolveSibling("postgres").resolve("postmaster.pid"));
     }
 
-    /** Asks a running launcher to stop; its shutdown hook stops what it started. */
+    /**
+     * Asks a running launcher to stop; its shutdown hook stops what it started. The file of a launcher that was
+     * killed goes too: what it left running is found by {@link #stopAll}.
+     */
     static void stopLauncher(Path runDirectory) {
-        PidFile.live(runDirectory.resolve(LAUNCHER)).ifPresent(launcher -> {
+        Path file = runDirectory.resolve(LAUNCHER);
+        PidFile.live(file).ifPresent(launcher -> {
             launcher.destroy();
             launcher.onExit().join();
         });
+        PidFile.delete(file);
     }
 
     private static void stop(Path pidFile) {
