@@ -52,9 +52,10 @@ class OfficeProfiles {
             offices.save(saved);
         } else {
             offices.update(saved);
-            if (!before.get().name().equals(saved.name())) {
-                renames.publishEvent(new OfficeRenamed(office));
-            }
+        }
+        // a first profile names the office too: APIs registered before it carry no name of its own yet
+        if (before.map(Office::name).filter(saved.name()::equals).isEmpty()) {
+            renames.publishEvent(new OfficeRenamed(office));
         }
         Map<String, Object> detail = new LinkedHashMap<>();
         detail.put("name", saved.name());

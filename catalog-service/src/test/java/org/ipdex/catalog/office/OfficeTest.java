@@ -19,6 +19,7 @@ import java.util.List;
 import java.util.Map;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** Office profiles: anyone reads, the office itself or an administrator writes, every write audited. */
@@ -79,6 +80,23 @@ class OfficeTest extends CatalogTest {
         assertEquals("Europäisches Patentamt", last.path("data").path("officeName").asText());
         assertEquals(events.get(events.size() - 1).path("version").asLong(), last.path("version").asLong(),
                 "the document keeps its revision: only its office's name changed");
+    }
+
+    @Test
+    void aFirstProfileNamesTheApisTheOfficeRegisteredBeforeIt() {
+        RegistrationResponse registered = harness.exchange(harness.upload(
+                CatalogHarness.resource("/specs/epo-ops-swagger2.yaml"), "application/yaml",
+                harness.office("GB")), RegistrationResponse.class).body();
+        String apiId = registered.api().apiId();
+        List<JsonNode> before = harness.feedEvents(apiId);
+        assertFalse(before.get(before.size() - 1).path("data").path("officeName").isTextual(), "no profile, no name");
+
+        harness.exchange(put("GB", "{\"name\": \"UK Intellectual Property Office\"}", harness.office("GB")),
+                OfficeResponse.class);
+        List<JsonNode> after = harness.feedEvents(apiId);
+        assertEquals(before.size() + 1, after.size());
+        assertEquals("UK Intellectual Property Office", after.get(after.size() - 1).path("data").path("officeName")
+                .asText());
     }
 
     @Test

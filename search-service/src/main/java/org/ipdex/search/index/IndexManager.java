@@ -106,6 +106,8 @@ public class IndexManager {
         String alias = indices.alias(index);
         String concrete = indices.concrete(index);
         create(concrete, index);
+        // a search sees only refreshed documents, and a checkpoint may have been saved a moment ago
+        client.indices().refresh(r -> r.index(alias));
         SearchResponse<JsonData> all = client.search(s -> s.index(alias).size(10_000), JsonData.class);
         List<BulkOperation> copies = all.hits().hits().stream()
                 .map(hit -> BulkOperation.of(b -> b.index(i -> i.index(concrete).id(hit.id()).document(hit.source()))))
