@@ -211,26 +211,26 @@ class LaunchedStackIT {
 
     @Test
     void aSpecRegisteredWhileElasticsearchIsDownIsFoundOnceItIsBack() throws Exception {
-        try (TcpProxy elasticsearch = TcpProxy.to("127.0.0.1", TestStack.elasticsearch().port())) {
-            environment.putAll(Map.of("IPDEX_ELASTICSEARCH_URL", elasticsearch.url(),
-                    "IPDEX_ELASTICSEARCH_INDEX_PREFIX", indexPrefix(), "IPDEX_DEMO_DATA", "false"));
-            Process launcher = launch("up");
-            String output = awaitOutput(launcher, PORTAL, START);
-            Http gateway = new Http(find(PORTAL, output));
-            String officeKey = createOfficeAndKey(gateway, find(ADMIN_KEY, output));
+        TcpProxy elasticsearch = TcpProxy.to("127.0.0.1", TestStack.elasticsearch().port());
+        proxies.add(elasticsearch);
+        environment.putAll(Map.of("IPDEX_ELASTICSEARCH_URL", elasticsearch.url(),
+                "IPDEX_ELASTICSEARCH_INDEX_PREFIX", indexPrefix(), "IPDEX_DEMO_DATA", "false"));
+        Process launcher = launch("up");
+        String output = awaitOutput(launcher, PORTAL, START);
+        Http gateway = new Http(find(PORTAL, output));
+        String officeKey = createOfficeAndKey(gateway, find(ADMIN_KEY, output));
 
-            elasticsearch.cut();
-            Http.Answer registered = gateway.post("/api/v1/catalog/apis", officeKey, "application/yaml", SPEC);
-            assertEquals(201, registered.status(), "registration does not need Elasticsearch: " + registered.body());
-            Http.Answer search = gateway.get("/api/v1/search/apis?q=opposition", null);
-            assertEquals(503, search.status(), search.body());
-            assertTrue(search.contentType().startsWith("application/problem+json"), search.contentType());
+        elasticsearch.cut();
+        Http.Answer registered = gateway.post("/api/v1/catalog/apis", officeKey, "application/yaml", SPEC);
+        assertEquals(201, registered.status(), "registration does not need Elasticsearch: " + registered.body());
+        Http.Answer search = gateway.get("/api/v1/search/apis?q=opposition", null);
+        assertEquals(503, search.status(), search.body());
+        assertTrue(search.contentType().startsWith("application/problem+json"), search.contentType());
 
-            elasticsearch.open();
-            awaitSearchHit(gateway, "/api/v1/search/apis?q=opposition", registered.json().at("/api/apiId").asText());
-            launcher.destroy();
-            assertTrue(launcher.waitFor(STOP.toSeconds(), TimeUnit.SECONDS), "the launcher did not stop on SIGTERM");
-        }
+        elasticsearch.open();
+        awaitSearchHit(gateway, "/api/v1/search/apis?q=opposition", registered.json().at("/api/apiId").asText());
+        launcher.destroy();
+        assertTrue(launcher.waitFor(STOP.toSeconds(), TimeUnit.SECONDS), "the launcher did not stop on SIGTERM");
     }
 
     @AfterEach
