@@ -102,7 +102,7 @@ class PortalBrowserIT {
         Http.Answer first = gateway.post("/api/v1/catalog/apis", officeKey, "application/yaml", V1);
         assertEquals(201, first.status(), first.body());
         apiId = first.json().at("/api/apiId").asText();
-        Http.Answer second = gateway.post("/api/v1/catalog/apis?apiId=" + apiId, officeKey, "application/yaml", V2);
+        Http.Answer second = gateway.post("/api/v1/catalog/apis/" + apiId + "/versions", officeKey, "application/yaml", V2);
         assertEquals(201, second.status(), second.body());
         assertEquals("BREAKING", second.json().get("diffVerdict").asText(), second.body());
         browser = Browser.open(stack.gatewayUrl());

@@ -80,12 +80,13 @@ function registerForm(office, route, onRegistered) {
   return h("form", { class: "stack", id: "register-form", onsubmit: async (event) => {
     event.preventDefault();
     const apiId = apiSelect.value;
-    // a new version goes to the same endpoint with apiId: it accepts every spec media type (application/yaml too)
+    // a new version goes to the API's versions endpoint: creating an API never adds a version to an existing one
+    // (an id that exists is a 409 naming it; the problem is shown as it is)
     const query = new URLSearchParams();
-    if (office) query.set("office", office);
-    if (apiId) query.set("apiId", apiId);
+    if (office && !apiId) query.set("office", office);
     if (main.value.trim()) query.set("main", main.value.trim());
-    const path = "/api/v1/catalog/apis" + (query.toString() ? "?" + query : "");
+    const base = apiId ? "/api/v1/catalog/apis/" + enc(apiId) + "/versions" : "/api/v1/catalog/apis";
+    const path = base + (query.toString() ? "?" + query : "");
     out.replaceChildren();
     button.disabled = true;
     try {
@@ -104,7 +105,8 @@ function registerForm(office, route, onRegistered) {
       onRegistered();
     } catch (error) {
       out.replaceChildren(error.status === undefined && error.name !== "AbortError"
-        ? h("p", { class: "notice error", role: "alert" }, error.message) : problem(error) || "");
+        ? h("p", { class: "notice error", role: "alert" }, error.message) : problem(error) || "",
+        error.status === 409 && !apiId ? h("p", { class: "hint", id: "register-exists" }, t("account.apiExists")) : "");
     } finally {
       button.disabled = false;
       bar.hidden = true;

@@ -41,7 +41,10 @@ class ApiController {
     private static final String REGISTER_HELP = "The body is one OpenAPI 3.0/3.1 or Swagger 2.0 document (JSON or "
             + "YAML, its $refs local), a zip bundle (`main` names the root file; relative $refs stay inside the "
             + "bundle), or `{\"sourceUrl\": \"https://…\"}` to fetch the spec now and re-fetch it on a schedule. "
-            + "An office key registers for its own office; an administrator names the office.";
+            + "An office key registers for its own office; an administrator names the office. The API's id is "
+            + "`apiId`, or the office and the title as a slug; if that id exists, the answer is 409 `api-exists` "
+            + "naming the API, `POST /api/v1/catalog/apis/{apiId}/versions` (which adds a version) and a free id — "
+            + "unless the body is exactly the API's latest version, which answers 200 and stores nothing.";
 
     private final ApiRegistry registry;
     private final ApiRepository apis;
@@ -77,7 +80,7 @@ class ApiController {
         return apis.findById(apiId).map(ApiResponse::of).orElseThrow(() -> new NotFoundException("No API " + apiId));
     }
 
-    @Operation(summary = "Register an API or a new version of it", description = REGISTER_HELP)
+    @Operation(summary = "Register a new API", description = REGISTER_HELP)
     @Post(consumes = {MediaType.APPLICATION_JSON, "application/yaml", MediaType.APPLICATION_YAML, "text/yaml",
             MediaType.TEXT_PLAIN, MediaType.APPLICATION_OCTET_STREAM, "application/zip"})
     @RegistrationAnswers
@@ -90,8 +93,8 @@ class ApiController {
     }
 
     @Operation(summary = "Register a multi-file spec sent as multipart/form-data",
-            description = "Every file part is a file of the bundle (its file name is its path); the `main` field "
-                    + "names the root file.")
+            description = "One file part is one document; several are the files of a bundle (each file name is its "
+                    + "path) and the `main` field names the root file. Ids and 409 as for the other body forms.")
     @Post(consumes = MediaType.MULTIPART_FORM_DATA)
     @RegistrationAnswers
     @Secured({Roles.OFFICE, Roles.ADMIN})
@@ -124,7 +127,7 @@ class ApiController {
         String officeCode = target.office() != null ? target.office() : identity.office()
                 .orElseThrow(() -> InvalidInputException.parameter("office", "an administrator must name the office"));
         identity.requireOffice(officeCode);
-        return respond(registry.register(new Registration(officeCode, target.apiId(), upload, identity.subject())));
+        return respond(registry.create(new Registration(officeCode, target.apiId(), upload, identity.subject())));
     }
 
 

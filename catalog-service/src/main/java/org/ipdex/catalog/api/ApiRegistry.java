@@ -11,6 +11,7 @@ import org.ipdex.catalog.spec.ParsedSpec;
 import org.ipdex.catalog.spec.SpecParser;
 import org.ipdex.common.problem.ForbiddenException;
 import org.ipdex.common.problem.InvalidInputException;
+import org.ipdex.common.problem.NotFoundException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -21,7 +22,8 @@ import java.util.Optional;
 /**
  * Registers specs as immutable versions of APIs: accept the upload, lint it, diff it against the latest version,
  * read its catalogue metadata — all before any transaction — then let {@link VersionStore} store it with its feed
- * event and audit entry. A rejected upload changes nothing.
+ * event and audit entry. A rejected upload changes nothing. Creating an API and adding a version are two calls:
+ * an id derived from a title that another API already has is a conflict, never a silent new version.
  */
 @Singleton
 public class ApiRegistry {
@@ -56,7 +58,23 @@ public class ApiRegistry {
                          List<String> warnings) {
     }
 
-    public Result register(Registration registration) {
+    /**
+     * {@code POST /apis}: a new API. An id that exists is a 409 ({@link ApiExistsException}) — unless the upload is
+     * byte for byte the API's latest version from the same office, which answers that version: re-sending a
+     * registration (a retry, the demo loader at every start) stores nothing and breaks nothing.
+     */
+    public Result create(Registration registration) {
+        return register(registration, Intent.CREATE);
+    }
+
+    /** {@code POST /apis/{apiId}/versions} and the source-URL refresher: the next version of an existing API. */
+    public Result addVersion(Registration registration) {
+        return register(registration, Intent.ADD_VERSION);
+    }
+
+    private enum Intent { CREATE, ADD_VERSION }
+
+    private Result register(Registration registration, Intent intent) {
         AcceptedSpec accepted = intake.accept(registration.upload());
         ParsedSpec spec = accepted.spec();
         String apiId = registration.apiId() != null ? registration.apiId()
@@ -65,13 +83,21 @@ public class ApiRegistry {
             throw InvalidInputException.parameter("apiId", "must match " + SLUG);
         }
         Optional<Api> existing = stores.apis().findById(apiId);
-        existing.filter(api -> !api.officeCode().equalsIgnoreCase(registration.officeCode())).ifPresent(api -> {
-            throw new ForbiddenException("API " + apiId + " belongs to office " + api.officeCode());
-        });
+        if (intent == Intent.ADD_VERSION && existing.isEmpty()) {
+            throw new NotFoundException("No API " + apiId);
+        }
+        boolean sameOffice = existing.map(api -> api.officeCode().equalsIgnoreCase(registration.officeCode()))
+                .orElse(true);
+        if (!sameOffice && intent == Intent.ADD_VERSION) {
+            throw new ForbiddenException("API " + apiId + " belongs to office " + existing.get().officeCode());
+        }
         Optional<ApiVersion> latest = existing.flatMap(api ->
                 stores.versions().findByApiIdAndNumber(apiId, api.latestVersion()));
-        if (latest.isPresent() && latest.get().contentSha256().equals(accepted.contentSha256())) {
+        if (sameOffice && latest.isPresent() && latest.get().contentSha256().equals(accepted.contentSha256())) {
             return new Result(existing.get(), latest.get(), RegistrationOutcome.UNCHANGED, null, spec.warnings());
+        }
+        if (intent == Intent.CREATE && existing.isPresent()) {
+            throw new ApiExistsException(existing.get(), freeId(apiId));
         }
         LintReport lint = linter.lint(new LintTarget(spec, spec.originalText(), apiId));
         DiffReport diff = latest.map(previous -> diff(previous, spec)).orElse(null);
@@ -95,6 +121,18 @@ public class ApiRegistry {
             // an office's version must not be refused because our diff engine tripped; the version shows no verdict
             LOG.warn("Diff of {} version {} against the new upload failed", previous.apiId(), previous.number(), bug);
             return null;
+        }
+    }
+
+    /** The first of {@code id-2}, {@code id-3}, … that no API has, to offer in the 409. */
+    private String freeId(String taken) {
+        for (int n = 2; ; n++) {
+            String suffix = "-" + n;
+            String base = taken.length() + suffix.length() > 80 ? taken.substring(0, 80 - suffix.length()) : taken;
+            String candidate = base.replaceAll("-+$", "") + suffix;
+            if (stores.apis().findById(candidate).isEmpty()) {
+                return candidate;
+            }
         }
     }
 

@@ -51,7 +51,7 @@ public class SourceRefresher {
         if (api.isEmpty()) {
             return Optional.empty();
         }
-        ApiRegistry.Result result = registry.register(new Registration(api.get().officeCode(), apiId,
+        ApiRegistry.Result result = registry.addVersion(new Registration(api.get().officeCode(), apiId,
                 new SpecUpload.Source(URI.create(api.get().sourceUrl())), ACTOR));
         if (result.outcome() == RegistrationOutcome.UNCHANGED) {
             apis.updateSourceCheckedAt(apiId, Instant.now());

@@ -27,7 +27,7 @@ import java.util.concurrent.TimeoutException;
 
 /**
  * Tells the upload forms apart: a zip (by media type or magic bytes), a {@code {"sourceUrl": …}} request, a
- * multipart bundle, or else one document.
+ * multipart upload (one file, or the files of a bundle), or else one document.
  */
 @Singleton
 class UploadForms {
@@ -44,8 +44,7 @@ class UploadForms {
 
     SpecUpload of(byte[] body, @Nullable MediaType type, @Nullable String main) {
         String name = type == null ? "" : type.getName();
-        boolean zipMagic = body.length > 3 && body[0] == 'P' && body[1] == 'K' && body[2] == 3 && body[3] == 4;
-        if (name.equals("application/zip") || name.equals("application/x-zip-compressed") || zipMagic) {
+        if (name.equals("application/zip") || name.equals("application/x-zip-compressed") || isZip(body)) {
             return new SpecUpload.Archive(bundles.readZip(body, main));
         }
         if (body.length <= SOURCE_REQUEST_MAX && name.equals(MediaType.APPLICATION_JSON)) {
@@ -57,7 +56,10 @@ class UploadForms {
         return new SpecUpload.Document(body);
     }
 
-    /** The parts of a multipart bundle: every file part, and the {@code main} field naming the root file. */
+    /**
+     * The parts of a multipart upload: one file part is a document (or a zip), several are the files of a bundle
+     * whose root the {@code main} field names.
+     */
     SpecUpload of(MultipartBody body, @Nullable String mainParameter) {
         Map<String, byte[]> files = new LinkedHashMap<>();
         StringBuilder main = new StringBuilder(mainParameter == null ? "" : mainParameter);
@@ -94,7 +96,17 @@ class UploadForms {
             }
         });
         await(done);
-        return new SpecUpload.Archive(bundles.readParts(files, main.isEmpty() ? null : main.toString()));
+        String mainFile = main.isEmpty() ? null : main.toString();
+        if (files.size() == 1) {
+            // one file is a file: stored as the JSON or YAML it is, not wrapped into a zip bundle
+            byte[] only = files.values().iterator().next();
+            return isZip(only) ? new SpecUpload.Archive(bundles.readZip(only, mainFile)) : new SpecUpload.Document(only);
+        }
+        return new SpecUpload.Archive(bundles.readParts(files, mainFile));
+    }
+
+    private static boolean isZip(byte[] body) {
+        return body.length > 3 && body[0] == 'P' && body[1] == 'K' && body[2] == 3 && body[3] == 4;
     }
 
     private static void await(CompletableFuture<Void> done) {

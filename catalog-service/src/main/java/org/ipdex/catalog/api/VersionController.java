@@ -97,7 +97,7 @@ class VersionController {
                                                 Authentication authentication) {
         Api api = owned(apiId, Identity.of(authentication));
         SpecUpload upload = forms.of(content, request.getContentType().orElse(null), main);
-        return ApiController.respond(registry.register(new Registration(api.officeCode(), apiId, upload,
+        return ApiController.respond(registry.addVersion(new Registration(api.officeCode(), apiId, upload,
                 authentication.getName())));
     }
 
@@ -109,7 +109,7 @@ class VersionController {
                                                      @Nullable @QueryValue String main,
                                                      Authentication authentication) {
         Api api = owned(apiId, Identity.of(authentication));
-        return ApiController.respond(registry.register(new Registration(api.officeCode(), apiId,
+        return ApiController.respond(registry.addVersion(new Registration(api.officeCode(), apiId,
                 forms.of(parts, main), authentication.getName())));
     }
 

@@ -41,7 +41,7 @@ public class Linter {
     }
 
     public LintReport lint(LintTarget target) {
-        SpecContext context = SpecContext.of(target.spec().model());
+        SpecContext context = SpecContext.of(target.spec().model(), target.spec().source());
         Map<String, RuleSettings.RuleOverride> overrides = settings.overrides();
         Set<String> exceptions = target.apiId() == null ? Set.of() : settings.exceptedRules(target.apiId());
         LineIndex lines = target.originalText() == null ? LineIndex.empty() : LineIndex.of(target.originalText());

@@ -1,5 +1,6 @@
 package org.ipdex.catalog.lint;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import io.swagger.v3.oas.models.OpenAPI;
 import io.swagger.v3.oas.models.Operation;
 import io.swagger.v3.oas.models.PathItem;
@@ -44,19 +45,34 @@ public final class SpecContext {
     }
 
     private final OpenAPI model;
+    private final JsonNode source;
     private List<OperationRef> operations;
     private List<SchemaRef> schemas;
 
-    private SpecContext(OpenAPI model) {
+    private SpecContext(OpenAPI model, JsonNode source) {
         this.model = model;
+        this.source = source;
     }
 
     public static SpecContext of(OpenAPI model) {
-        return new SpecContext(model);
+        return new SpecContext(model, null);
+    }
+
+    /** @param source the document as written (see {@link org.ipdex.catalog.spec.ParsedSpec#source}), or null */
+    public static SpecContext of(OpenAPI model, JsonNode source) {
+        return new SpecContext(model, source);
     }
 
     public OpenAPI model() {
         return model;
+    }
+
+    /**
+     * The root document as written, for the few rules about values the model cannot hold; its pointers are the
+     * original's (a Swagger 2.0 file's {@code /definitions/…}). Empty for a spec rebuilt from its stored form.
+     */
+    public Optional<JsonNode> source() {
+        return Optional.ofNullable(source);
     }
 
     public Violation violation(LintRule rule, String pointer, String message) {

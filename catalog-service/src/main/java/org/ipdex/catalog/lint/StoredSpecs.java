@@ -4,6 +4,7 @@ import jakarta.inject.Singleton;
 import org.ipdex.catalog.api.ApiRepository;
 import org.ipdex.catalog.api.ApiVersion;
 import org.ipdex.catalog.api.ApiVersionRepository;
+import org.ipdex.catalog.spec.Bundle;
 import org.ipdex.catalog.spec.ParsedSpec;
 import org.ipdex.catalog.spec.SpecParser;
 import org.ipdex.common.problem.NotFoundException;
@@ -37,7 +38,9 @@ public class StoredSpecs {
         }
         ApiVersion version = versions.findByApiIdAndNumber(apiId, number)
                 .orElseThrow(() -> new NotFoundException("API " + apiId + " has no version " + number));
-        ParsedSpec spec = parser.fromNormalised(version.normalised(), version.sourceFormat());
+        ParsedSpec spec = Bundle.MEDIA_TYPE.equals(version.mediaType())
+                ? parser.fromNormalised(version.normalised(), version.sourceFormat())
+                : parser.fromStored(version.normalised(), version.sourceFormat(), version.original());
         return new StoredSpec(apiId, number, spec, new String(version.original(), StandardCharsets.UTF_8));
     }
 }

@@ -1,5 +1,6 @@
 package org.ipdex.catalog.spec;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import io.micronaut.core.annotation.Nullable;
 import io.swagger.v3.oas.models.OpenAPI;
 
@@ -13,13 +14,16 @@ import java.util.List;
  * rebuilt from its stored normalised form ({@link SpecParser#fromNormalised}).
  *
  * @param sourceFormat e.g. {@code swagger-2.0}, {@code openapi-3.0.3}, {@code openapi-3.1.0}
+ * @param source       the root document's tree as written, before any repair: what the model cannot hold (an example
+ *                     {@code "2016_01_28"} of a {@code format: date}, which the parser drops) is still here for lint;
+ *                     null for a bundle, and for a spec rebuilt from its stored normalised form alone
  * @param warnings     what was forgiven while reading (e.g. tabs in YAML), to show the uploader
  */
 public record ParsedSpec(OpenAPI model, String normalisedJson, String sourceFormat, @Nullable String originalText,
-                         List<String> warnings) {
+                         @Nullable JsonNode source, List<String> warnings) {
 
     public ParsedSpec(OpenAPI model, String normalisedJson, String sourceFormat) {
-        this(model, normalisedJson, sourceFormat, null, List.of());
+        this(model, normalisedJson, sourceFormat, null, null, List.of());
     }
 
     public boolean isOpenApi31() {

@@ -56,7 +56,8 @@ class MetadataTest extends CatalogTest {
         assertEquals(List.of("en", "de"), patched.metadata().languages());
         assertTrue(patched.overridden().containsAll(List.of("serviceTypes", "lifecycle", "sunsetDate")));
 
-        RegistrationResponse second = register("Metadata demo", "Trademark", "1.1.0");
+        RegistrationResponse second = harness.exchange(harness.newVersion(id, spec("Metadata demo", "Trademark",
+                "1.1.0").getBytes(), MediaType.APPLICATION_YAML, harness.office("EP")), RegistrationResponse.class).body();
         assertEquals(RegistrationOutcome.NEW_VERSION, second.outcome());
         ApiMetadata after = second.api().metadata();
         assertEquals(List.of("Register", "Search"), after.serviceTypes(), "the override outlives the new version");
@@ -102,7 +103,12 @@ class MetadataTest extends CatalogTest {
     }
 
     private RegistrationResponse register(String title, String ipDomain, String version) {
-        String spec = """
+        return harness.exchange(harness.upload(spec(title, ipDomain, version).getBytes(), MediaType.APPLICATION_YAML,
+                harness.office("EP")), RegistrationResponse.class).body();
+    }
+
+    private static String spec(String title, String ipDomain, String version) {
+        return """
                 openapi: 3.0.3
                 info:
                   title: %s
@@ -115,8 +121,6 @@ class MetadataTest extends CatalogTest {
                       responses:
                         '200': {description: ok}
                 """.formatted(title, version, ipDomain);
-        return harness.exchange(harness.upload(spec.getBytes(), MediaType.APPLICATION_YAML, harness.office("EP")),
-                RegistrationResponse.class).body();
     }
 
     private ApiResponse patch(String apiId, String body, String token) {

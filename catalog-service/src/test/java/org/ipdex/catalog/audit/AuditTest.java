@@ -30,7 +30,8 @@ class AuditTest extends CatalogTest {
     void registrationsAndPatchesAreRecordedWithWhoWhenAndWhat() {
         upload(SPEC.formatted("1"), harness.office("JP"));
         upload(SPEC.formatted("1"), harness.office("JP")); // unchanged: nothing to record
-        upload(SPEC.formatted("2"), harness.admin());
+        harness.exchange(harness.newVersion("jp-audited", SPEC.formatted("2").getBytes(), MediaType.APPLICATION_YAML,
+                harness.admin()), String.class);
         harness.exchange(HttpRequest.PATCH(APIS + "/jp-audited", "{\"lifecycle\": \"deprecated\"}")
                 .contentType(MediaType.APPLICATION_JSON).bearerAuth(harness.office("JP")), String.class);
 

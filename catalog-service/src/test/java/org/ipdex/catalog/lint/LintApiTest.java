@@ -97,7 +97,8 @@ class LintApiTest implements TestPropertyProvider {
     @Test
     void storedVersionsAreLintedAndDiffedAndAnOfficeMayExceptARule() {
         register(V1);
-        register(V2);
+        assertNotNull(client.toBlocking().exchange(post("/api/v1/catalog/apis/ep-lint-test-api/versions", V2,
+                officeToken("EP"))));
         String office = officeToken("EP");
         LintReport report = client.toBlocking().retrieve(
                 HttpRequest.GET("/api/v1/catalog/apis/ep-lint-test-api/versions/1/lint").bearerAuth(anonymous()),

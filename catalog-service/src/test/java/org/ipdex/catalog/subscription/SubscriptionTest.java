@@ -45,7 +45,8 @@ class SubscriptionTest extends CatalogTest {
     @BeforeAll
     void registerTwoVersions() {
         upload(SPEC.formatted("1", BOTH));
-        upload(SPEC.formatted("2", ONE)); // /designs removed: breaking
+        harness.exchange(harness.newVersion("em-trade-marks-designs", SPEC.formatted("2", ONE).getBytes(),
+                MediaType.APPLICATION_YAML, harness.office("EM")), String.class); // /designs removed: breaking
     }
 
     @Test

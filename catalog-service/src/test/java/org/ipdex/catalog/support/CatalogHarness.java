@@ -80,6 +80,11 @@ public final class CatalogHarness {
         return HttpRequest.POST(APIS, body).contentType(contentType).bearerAuth(token);
     }
 
+    /** {@code POST /apis/{apiId}/versions}: the only way to add a version to an existing API. */
+    public MutableHttpRequest<byte[]> newVersion(String apiId, byte[] body, String contentType, String token) {
+        return HttpRequest.POST(APIS + "/" + apiId + "/versions", body).contentType(contentType).bearerAuth(token);
+    }
+
     public String get(String path, String token) {
         return client.toBlocking().retrieve(HttpRequest.GET(path).bearerAuth(token));
     }

@@ -17,15 +17,20 @@ import java.util.zip.ZipOutputStream;
 
 /**
  * Loads the real office specs through the public API, as an office would. Safe to run on every start: an
- * existing office answers 409 and an unchanged spec registers no new version.
+ * existing office answers 409, and so does an existing API ({@code POST /apis} never adds a version): the loader
+ * then sends the spec to that API's versions endpoint, where an unchanged spec registers nothing.
  */
 final class DemoData {
 
     record Office(String code, String name, String country, String contactEmail) {
     }
 
-    /** One spec file, or a bundle: a folder of files of which {@code resource} is the root. */
-    record Spec(String officeCode, String resource, List<String> bundle) {
+    /**
+     * One spec file, or a bundle: a folder of files of which {@code resource} is the root.
+     *
+     * @param apiId the id it is registered under: the slug of its office and title, as the catalog derives it
+     */
+    record Spec(String officeCode, String apiId, String resource, List<String> bundle) {
     }
 
     static final List<Office> OFFICES = List.of(
@@ -34,9 +39,9 @@ final class DemoData {
             new Office("DE", "Deutsches Patent- und Markenamt", "DE", "datenabgabe@dpma.de"));
 
     static final List<Spec> SPECS = List.of(
-            new Spec("EP", "epo-ops/ops-swagger2.yaml", List.of()),
-            new Spec("DE", "dpma-connect-plus/openapi.yaml", List.of()),
-            new Spec("US", "uspto-odp/swagger.yaml", List.of("swagger.yaml", "odp-common-base.yaml",
+            new Spec("EP", "ep-open-patent-services-api", "epo-ops/ops-swagger2.yaml", List.of()),
+            new Spec("DE", "de-dpma-connect-plus-api-unofficial", "dpma-connect-plus/openapi.yaml", List.of()),
+            new Spec("US", "us-open-data-portal-odp-api", "uspto-odp/swagger.yaml", List.of("swagger.yaml", "odp-common-base.yaml",
                     "oa-citations.yaml", "oa-enriched-citations.yaml", "oa-rejections.yaml", "oa-text-retrieval.yaml",
                     "trial-appeal-decisions.yaml", "trial-common.yaml", "trial-decisions.yaml", "trial-documents.yaml",
                     "trial-interferences.yaml", "trial-proceedings.yaml")));
@@ -64,11 +69,11 @@ final class DemoData {
         }
         int registered = 0;
         for (Spec spec : SPECS) {
-            HttpResponse<String> answer = spec.bundle().isEmpty()
-                    ? post("/api/v1/catalog/apis?office=" + spec.officeCode(), "application/yaml",
-                    read(corpus, spec.resource()))
-                    : post("/api/v1/catalog/apis?office=" + spec.officeCode() + "&main="
-                    + Path.of(spec.resource()).getFileName(), "application/zip", zip(corpus, spec));
+            HttpResponse<String> answer = register(spec, "/api/v1/catalog/apis?office=" + spec.officeCode()
+                    + "&apiId=" + spec.apiId(), corpus);
+            if (answer.statusCode() == 409) {
+                answer = register(spec, "/api/v1/catalog/apis/" + spec.apiId() + "/versions?", corpus);
+            }
             if (answer.statusCode() == 201) {
                 registered++;
             } else if (answer.statusCode() != 200) {
@@ -77,6 +82,12 @@ final class DemoData {
             }
         }
         return registered;
+    }
+
+    private HttpResponse<String> register(Spec spec, String path, Path corpus) {
+        return spec.bundle().isEmpty()
+                ? post(path, "application/yaml", read(corpus, spec.resource()))
+                : post(path + "&main=" + Path.of(spec.resource()).getFileName(), "application/zip", zip(corpus, spec));
     }
 
     private HttpResponse<String> post(String path, String contentType, byte[] body) {
