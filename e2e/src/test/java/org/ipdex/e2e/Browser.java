@@ -128,10 +128,14 @@ final class Browser implements AutoCloseable {
         }
     }
 
-    /** Script errors the page logged (failed loads of not-yet-built endpoints are not script errors). */
+    /**
+     * Script errors the page logged (failed loads of not-yet-built endpoints are not script errors), and every
+     * Content-Security-Policy violation at whatever level Chromium reports it.
+     */
     List<String> scriptErrors() {
         return driver.manage().logs().get(LogType.BROWSER).getAll().stream()
-                .filter(entry -> entry.getLevel().intValue() >= Level.SEVERE.intValue())
+                .filter(entry -> entry.getLevel().intValue() >= Level.SEVERE.intValue()
+                        || entry.getMessage().contains("Content Security Policy"))
                 .map(LogEntry::getMessage)
                 .filter(message -> !message.contains("Failed to load resource"))
                 .toList();

@@ -166,6 +166,15 @@ class PortalBrowserIT {
         browser.screenshot("03-api-page");
     }
 
+    /** Swagger UI under the gateway's Content-Security-Policy: it renders, and nothing is refused (see @AfterEach). */
+    @Test
+    void theMergedApiDocumentRendersInSwaggerUi() {
+        browser.go("/docs");
+        browser.waitForText(By.cssSelector(".swagger-ui .info"), "ipdex");
+        browser.visible(By.cssSelector(".swagger-ui .opblock-tag"));
+        browser.screenshot("00-docs");
+    }
+
     @Test
     void runACoverageCheckToItsReport() throws Exception {
         StringBuilder file = new StringBuilder("country;doc-number;kind;date;exception-code\n");

@@ -13,6 +13,8 @@ public final class FilterOrder {
 
     /** Before everything, Micronaut's own response filters (such as health's status code) included. */
     public static final int REQUEST_CONTEXT = Ordered.HIGHEST_PRECEDENCE;
+    /** Just inside it, so that every answer — a refusal by a later filter too — carries the security headers. */
+    public static final int SECURITY_HEADERS = REQUEST_CONTEXT + 1;
     public static final int BODY_LIMIT = ServerFilterPhase.SECURITY.before() - 30;
     public static final int AUTHENTICATION = ServerFilterPhase.SECURITY.before() - 20;
     /** After authentication, which tells keyed callers (counted per key) from anonymous ones (per address). */

@@ -63,7 +63,7 @@ class SourceUrlTest extends AuthorityTest {
     void loopbackIsRefusedDirectlyAndAfterARedirectButAnAllowListedHostIsFetched() {
         AuthorityApi.Answer direct = fetch("http://127.0.0.1:" + port() + "/ep.csv");
         assertEquals(400, direct.status(), direct.body());
-        assertTrue(direct.body().contains("non-public address"), direct.body());
+        assertTrue(direct.body().contains("not a public address"), direct.body());
         AuthorityApi.Answer metadata = fetch("http://169.254.169.254/latest/meta-data/");
         assertEquals(400, metadata.status(), metadata.body());
         AuthorityApi.Answer scheme = fetch("file:///etc/passwd");

@@ -39,7 +39,7 @@ public class SourceRefresher {
                 if (refresh(apiId).filter(outcome -> outcome == RegistrationOutcome.NEW_VERSION).isPresent()) {
                     changed++;
                 }
-            } catch (ApiException | org.ipdex.catalog.fetch.FetchException refused) {
+            } catch (ApiException | org.ipdex.common.fetch.FetchException refused) {
                 LOG.warn("Re-fetching the spec of {} failed: {}", apiId, refused.getMessage());
             }
         }

@@ -1,7 +1,7 @@
 package org.ipdex.catalog.api;
 
 import jakarta.inject.Singleton;
-import org.ipdex.catalog.fetch.FetchException;
+import org.ipdex.common.fetch.FetchException;
 import org.ipdex.catalog.fetch.HttpAnswer;
 import org.ipdex.catalog.fetch.SafeFetcher;
 import org.ipdex.catalog.spec.Bundle;

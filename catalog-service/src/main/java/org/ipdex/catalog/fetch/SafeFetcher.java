@@ -2,67 +2,70 @@ package org.ipdex.catalog.fetch;
 
 import io.micronaut.context.annotation.Value;
 import jakarta.inject.Singleton;
+import org.ipdex.common.fetch.AddressPolicy;
+import org.ipdex.common.fetch.FetchException;
+import org.ipdex.common.fetch.HostResolver;
+import org.ipdex.common.fetch.PinnedResponse;
+import org.ipdex.common.fetch.SafeHttp;
 
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.net.InetAddress;
+import java.io.InputStream;
 import java.net.URI;
 import java.time.Duration;
-import java.util.Locale;
-import java.util.Set;
+import java.util.List;
 
 /**
- * Fetches a URL for the catalogue — a spec source or an endpoint probe — following redirects itself so that every
- * hop is checked by {@link AddressPolicy} and connected to the address that was checked.
+ * Fetches a URL for the catalogue — a spec source or an endpoint probe — through the shared {@link SafeHttp}:
+ * public addresses only unless listed in {@code ipdex.catalog.fetch.allow}, every redirect hop checked and
+ * connected to the address that was checked; the body is capped while it is read.
  */
 @Singleton
 public class SafeFetcher {
 
-    private static final Set<Integer> REDIRECTS = Set.of(301, 302, 303, 307, 308);
-    private static final int MAX_HOPS = 5;
+    private static final int PROBE_BYTES = 16 * 1024;
 
-    private final AddressPolicy policy;
-    private final Duration timeout;
+    private final SafeHttp http;
 
-    public SafeFetcher(AddressPolicy policy, @Value("${ipdex.catalog.fetch.timeout:10s}") Duration timeout) {
-        this.policy = policy;
-        this.timeout = timeout;
+    public SafeFetcher(@Value("${ipdex.catalog.fetch.allow:}") List<String> allow, HostResolver resolver,
+                       @Value("${ipdex.catalog.fetch.timeout:10s}") Duration timeout) {
+        this.http = new SafeHttp(new AddressPolicy(allow, resolver), timeout, "ipdex-catalog");
     }
 
     /** A spec: the whole body, or {@link FetchException.Kind#TOO_LARGE} past {@code maxBytes}. */
     public HttpAnswer fetch(URI uri, long maxBytes) {
-        return follow("GET", uri, maxBytes, PinnedHttp.Overflow.FAIL);
+        return read(uri, maxBytes, false);
     }
 
     /** A liveness probe: status and latency matter, the body is cut short. */
     public HttpAnswer probe(URI uri) {
-        return follow("GET", uri, 16 * 1024, PinnedHttp.Overflow.TRUNCATE);
+        return read(uri, PROBE_BYTES, true);
     }
 
-    private HttpAnswer follow(String method, URI start, long maxBytes, PinnedHttp.Overflow overflow) {
-        URI uri = start;
-        for (int hop = 0; hop <= MAX_HOPS; hop++) {
-            String scheme = uri.getScheme() == null ? "" : uri.getScheme().toLowerCase(Locale.ROOT);
-            if (!scheme.equals("http") && !scheme.equals("https")) {
-                throw new FetchException(FetchException.Kind.REFUSED, "only http and https URLs are fetched, not "
-                        + uri);
-            }
-            InetAddress address = policy.resolve(uri.getHost());
-            HttpAnswer answer;
-            try {
-                answer = PinnedHttp.send(new PinnedHttp.Request(method, uri, address, timeout, maxBytes, overflow));
-            } catch (IOException e) {
-                throw new FetchException(uri + ": " + e.getMessage(), e);
-            }
-            String location = answer.headers().get("location");
-            if (!REDIRECTS.contains(answer.status()) || location == null) {
-                return answer;
-            }
-            try {
-                uri = uri.resolve(location.strip());
-            } catch (IllegalArgumentException bad) {
-                throw new FetchException(FetchException.Kind.FAILED, "bad redirect Location: " + location);
-            }
+    private HttpAnswer read(URI uri, long maxBytes, boolean truncate) {
+        try (PinnedResponse answer = http.get(uri)) {
+            return new HttpAnswer(answer.uri(), answer.status(), answer.headers(),
+                    capped(answer.body(), maxBytes, truncate), answer.latencyMillis());
+        } catch (IOException e) {
+            throw new FetchException(uri + ": " + e.getMessage(), e);
         }
-        throw new FetchException(FetchException.Kind.FAILED, "more than " + MAX_HOPS + " redirects from " + start);
+    }
+
+    private static byte[] capped(InputStream body, long maxBytes, boolean truncate) throws IOException {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        byte[] buffer = new byte[16 * 1024];
+        for (int n = body.read(buffer); n >= 0; n = body.read(buffer)) {
+            long room = maxBytes - out.size();
+            if (n > room) {
+                if (!truncate) {
+                    throw new FetchException(FetchException.Kind.TOO_LARGE, "the body is longer than " + maxBytes
+                            + " bytes");
+                }
+                out.write(buffer, 0, (int) room);
+                break;
+            }
+            out.write(buffer, 0, n);
+        }
+        return out.toByteArray();
     }
 }

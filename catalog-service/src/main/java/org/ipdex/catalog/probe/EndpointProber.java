@@ -3,7 +3,7 @@ package org.ipdex.catalog.probe;
 import io.micronaut.context.annotation.Value;
 import jakarta.inject.Singleton;
 import org.ipdex.catalog.api.EndpointTargets;
-import org.ipdex.catalog.fetch.FetchException;
+import org.ipdex.common.fetch.FetchException;
 import org.ipdex.catalog.fetch.HttpAnswer;
 import org.ipdex.catalog.fetch.SafeFetcher;
 import org.slf4j.Logger;

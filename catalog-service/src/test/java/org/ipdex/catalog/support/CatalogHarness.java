@@ -140,6 +140,17 @@ public final class CatalogHarness {
                 database.get("datasources.default.username"), database.get("datasources.default.password"));
     }
 
+    /** The one text value a query returns. */
+    public String text(String sql) {
+        try (Connection connection = connection(); Statement statement = connection.createStatement();
+             ResultSet rows = statement.executeQuery(sql)) {
+            rows.next();
+            return rows.getString(1);
+        } catch (SQLException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
     public long count(String sql) {
         try (Connection connection = connection(); Statement statement = connection.createStatement();
              ResultSet rows = statement.executeQuery(sql)) {

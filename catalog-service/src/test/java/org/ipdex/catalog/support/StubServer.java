@@ -38,8 +38,13 @@ public final class StubServer implements AutoCloseable {
     private final AtomicInteger requests = new AtomicInteger();
 
     public StubServer() {
+        this(InetAddress.getLoopbackAddress());
+    }
+
+    /** On another loopback address (Linux answers on all of 127.0.0.0/8), to tell an allowed host from a victim. */
+    public StubServer(InetAddress address) {
         try {
-            server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
+            server = HttpServer.create(new InetSocketAddress(address, 0), 0);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
@@ -62,7 +67,8 @@ public final class StubServer implements AutoCloseable {
     }
 
     public String url(String path) {
-        return "http://127.0.0.1:" + server.getAddress().getPort() + path;
+        return "http://" + server.getAddress().getAddress().getHostAddress() + ":" + server.getAddress().getPort()
+                + path;
     }
 
     public int port() {

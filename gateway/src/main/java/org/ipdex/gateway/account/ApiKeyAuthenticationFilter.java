@@ -8,8 +8,10 @@ import io.micronaut.http.filter.HttpServerFilter;
 import io.micronaut.http.filter.ServerFilterChain;
 import io.micronaut.scheduling.TaskExecutors;
 import jakarta.inject.Named;
+import org.ipdex.common.problem.Problem;
 import org.ipdex.gateway.FilterOrder;
 import org.ipdex.gateway.GatewayProblems;
+import org.ipdex.gateway.limit.KeyGuessingLimiter;
 import org.reactivestreams.Publisher;
 import reactor.core.publisher.Mono;
 import reactor.core.scheduler.Scheduler;
@@ -21,7 +23,8 @@ import java.util.concurrent.ExecutorService;
 /**
  * Establishes the {@link Caller} of every request before it is forwarded or served. A key that is sent but not
  * valid is refused even on public routes: a client with a revoked key should learn so, not silently become
- * anonymous.
+ * anonymous. A client address that sent too many wrong keys has no key checked at all for a while
+ * ({@link KeyGuessingLimiter}).
  */
 @Filter(Filter.MATCH_ALL_PATTERN)
 final class ApiKeyAuthenticationFilter implements HttpServerFilter {
@@ -30,12 +33,14 @@ final class ApiKeyAuthenticationFilter implements HttpServerFilter {
 
     private final ApiKeyAuthenticator authenticator;
     private final AccessPolicy policy;
+    private final KeyGuessingLimiter guessing;
     private final Scheduler blocking;
 
-    ApiKeyAuthenticationFilter(ApiKeyAuthenticator authenticator, AccessPolicy policy,
+    ApiKeyAuthenticationFilter(ApiKeyAuthenticator authenticator, AccessPolicy policy, KeyGuessingLimiter guessing,
                                @Named(TaskExecutors.BLOCKING) ExecutorService blocking) {
         this.authenticator = authenticator;
         this.policy = policy;
+        this.guessing = guessing;
         this.blocking = Schedulers.fromExecutorService(blocking);
     }
 
@@ -57,6 +62,10 @@ final class ApiKeyAuthenticationFilter implements HttpServerFilter {
         if (!authorization.get().regionMatches(true, 0, BEARER, 0, BEARER.length())) {
             return Mono.just(GatewayProblems.unauthorized(request, "Send the API key as 'Authorization: Bearer <key>'"));
         }
+        Optional<MutableHttpResponse<Problem>> blocked = guessing.refusal(request);
+        if (blocked.isPresent()) {
+            return Mono.just(blocked.get());
+        }
         String key = authorization.get().substring(BEARER.length()).strip();
         Optional<Caller> cached = authenticator.cached(key);
         if (cached.isPresent()) {
@@ -66,7 +75,12 @@ final class ApiKeyAuthenticationFilter implements HttpServerFilter {
         return Mono.fromCallable(() -> authenticator.authenticate(key))
                 .subscribeOn(blocking)
                 .flatMap(caller -> caller.isPresent() ? Mono.from(proceed(request, chain, caller.get()))
-                        : Mono.just(GatewayProblems.unauthorized(request, "Unknown or revoked API key")));
+                        : Mono.just(refuse(request)));
+    }
+
+    private MutableHttpResponse<?> refuse(HttpRequest<?> request) {
+        guessing.failed(request);
+        return GatewayProblems.unauthorized(request, "Unknown or revoked API key");
     }
 
     private static Publisher<MutableHttpResponse<?>> proceed(HttpRequest<?> request, ServerFilterChain chain,

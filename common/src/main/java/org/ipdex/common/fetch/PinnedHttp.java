@@ -1,4 +1,4 @@
-package org.ipdex.catalog.fetch;
+package org.ipdex.common.fetch;
 
 import javax.net.ssl.SNIHostName;
 import javax.net.ssl.SSLContext;
@@ -25,15 +25,12 @@ import java.util.Map;
  * A deliberately small HTTP/1.1 client that connects to an address chosen by {@link AddressPolicy} rather than
  * resolving the host itself — the JDK's clients offer no way to pin the address, and without pinning a second DNS
  * answer could point the connection at an internal host after the check. TLS still verifies the certificate
- * against the host name (SNI + HTTPS endpoint identification). One request per connection, no redirects (the
- * caller follows them, re-checking each hop), bodies capped while they are read.
+ * against the host name (SNI + HTTPS endpoint identification). One request per connection, no redirects (see
+ * {@link SafeHttp}); the body is streamed, so a caller decides how much of it to read.
  */
 final class PinnedHttp {
 
-    /** What to do with a body longer than the cap: fail (a spec), or keep the start (a liveness probe). */
-    enum Overflow { FAIL, TRUNCATE }
-
-    record Request(String method, URI uri, InetAddress address, Duration timeout, long maxBytes, Overflow overflow) {
+    record Request(String method, URI uri, InetAddress address, Duration timeout, String userAgent) {
     }
 
     private static final int MAX_HEADER_BYTES = 64 * 1024;
@@ -41,31 +38,35 @@ final class PinnedHttp {
     private PinnedHttp() {
     }
 
-    static HttpAnswer send(Request request) throws IOException {
+    static PinnedResponse send(Request request) throws IOException {
         URI uri = request.uri();
         boolean tls = "https".equalsIgnoreCase(uri.getScheme());
         int port = uri.getPort() > 0 ? uri.getPort() : tls ? 443 : 80;
         int timeout = (int) request.timeout().toMillis();
         long started = System.nanoTime();
-        try (Socket plain = new Socket()) {
+        Socket plain = new Socket();
+        try {
             plain.connect(new InetSocketAddress(request.address(), port), timeout);
             plain.setSoTimeout(timeout);
             Socket socket = tls ? tls(plain, uri.getHost(), port) : plain;
             OutputStream out = socket.getOutputStream();
-            out.write(requestHead(request.method(), uri, port, tls).getBytes(StandardCharsets.ISO_8859_1));
+            out.write(requestHead(request, port, tls).getBytes(StandardCharsets.ISO_8859_1));
             out.flush();
             InputStream in = new BufferedInputStream(socket.getInputStream());
             String statusLine = line(in);
             String[] parts = statusLine.split(" ", 3);
-            if (parts.length < 2 || !parts[0].startsWith("HTTP/")) {
+            if (parts.length < 2 || !parts[0].startsWith("HTTP/") || !parts[1].matches("[0-9]{3}")) {
                 throw new IOException("not an HTTP answer: " + statusLine);
             }
             int status = Integer.parseInt(parts[1]);
             Map<String, String> headers = headers(in);
             long latency = (System.nanoTime() - started) / 1_000_000;
-            byte[] body = "HEAD".equals(request.method()) || status == 204 || status == 304 ? new byte[0]
-                    : body(in, headers, request);
-            return new HttpAnswer(uri, status, headers, body, latency);
+            boolean empty = "HEAD".equals(request.method()) || status == 204 || status == 304;
+            return new PinnedResponse(uri, status, headers, empty ? InputStream.nullInputStream() : body(in, headers),
+                    latency, socket);
+        } catch (IOException | RuntimeException e) {
+            plain.close();
+            throw e;
         }
     }
 
@@ -86,13 +87,14 @@ final class PinnedHttp {
         }
     }
 
-    private static String requestHead(String method, URI uri, int port, boolean tls) {
+    private static String requestHead(Request request, int port, boolean tls) {
+        URI uri = request.uri();
         String path = uri.getRawPath() == null || uri.getRawPath().isEmpty() ? "/" : uri.getRawPath();
         String target = uri.getRawQuery() == null ? path : path + "?" + uri.getRawQuery();
         boolean defaultPort = port == (tls ? 443 : 80);
         String host = defaultPort ? uri.getHost() : uri.getHost() + ":" + port;
-        return method + " " + target + " HTTP/1.1\r\nHost: " + host + "\r\nUser-Agent: ipdex-catalog\r\n"
-                + "Accept: application/json, application/yaml, text/yaml, */*;q=0.5\r\n"
+        return request.method() + " " + target + " HTTP/1.1\r\nHost: " + host + "\r\nUser-Agent: "
+                + request.userAgent() + "\r\nAccept: application/json, application/yaml, text/yaml, */*;q=0.5\r\n"
                 + "Accept-Encoding: identity\r\nConnection: close\r\n\r\n";
     }
 
@@ -112,44 +114,18 @@ final class PinnedHttp {
         return headers;
     }
 
-    private static byte[] body(InputStream in, Map<String, String> headers, Request request) throws IOException {
-        Capped out = new Capped(request.maxBytes(), request.overflow());
+    private static InputStream body(InputStream in, Map<String, String> headers) throws IOException {
         if ("chunked".equalsIgnoreCase(headers.getOrDefault("transfer-encoding", ""))) {
-            for (long size = chunkSize(line(in)); size > 0 && !out.full(); size = chunkSize(line(in))) {
-                copy(in, out, size);
-                line(in); // the CRLF after each chunk
+            return new ChunkedBody(in);
+        }
+        if (headers.containsKey("content-length")) {
+            try {
+                return new LengthBody(in, Long.parseLong(headers.get("content-length").strip()));
+            } catch (NumberFormatException e) {
+                throw new IOException("bad Content-Length: " + headers.get("content-length"));
             }
-        } else if (headers.containsKey("content-length")) {
-            copy(in, out, Long.parseLong(headers.get("content-length").strip()));
-        } else {
-            copy(in, out, Long.MAX_VALUE);
         }
-        return out.toByteArray();
-    }
-
-    private static long chunkSize(String line) throws IOException {
-        String hex = line.contains(";") ? line.substring(0, line.indexOf(';')) : line;
-        try {
-            return Long.parseLong(hex.strip(), 16);
-        } catch (NumberFormatException e) {
-            throw new IOException("bad chunk size: " + line);
-        }
-    }
-
-    private static void copy(InputStream in, Capped out, long length) throws IOException {
-        byte[] buffer = new byte[16 * 1024];
-        long left = length;
-        while (left > 0 && !out.full()) {
-            int n = in.read(buffer, 0, (int) Math.min(buffer.length, left));
-            if (n < 0) {
-                if (length != Long.MAX_VALUE) {
-                    throw new IOException("connection closed before the body ended");
-                }
-                return;
-            }
-            out.write(buffer, n);
-            left -= n;
-        }
+        return in;
     }
 
     private static String line(InputStream in) throws IOException {
@@ -171,37 +147,82 @@ final class PinnedHttp {
         return line.toString(StandardCharsets.ISO_8859_1);
     }
 
-    /** A body buffer that stops at the cap: either by failing or by keeping what it has. */
-    private static final class Capped {
-        private final ByteArrayOutputStream bytes = new ByteArrayOutputStream();
-        private final long max;
-        private final Overflow overflow;
-        private boolean full;
+    /** Exactly Content-Length bytes; an early end of the connection is an error, not a short body. */
+    private static final class LengthBody extends InputStream {
+        private final InputStream in;
+        private long left;
 
-        Capped(long max, Overflow overflow) {
-            this.max = max;
-            this.overflow = overflow;
+        LengthBody(InputStream in, long length) {
+            this.in = in;
+            this.left = length;
         }
 
-        void write(byte[] buffer, int n) {
-            long room = max - bytes.size();
-            if (n > room) {
-                if (overflow == Overflow.FAIL) {
-                    throw new FetchException(FetchException.Kind.TOO_LARGE, "the body is longer than " + max + " bytes");
-                }
-                bytes.write(buffer, 0, (int) room);
-                full = true;
-                return;
+        @Override
+        public int read() throws IOException {
+            byte[] one = new byte[1];
+            return read(one, 0, 1) < 0 ? -1 : one[0] & 0xff;
+        }
+
+        @Override
+        public int read(byte[] buffer, int offset, int length) throws IOException {
+            if (left <= 0) {
+                return -1;
             }
-            bytes.write(buffer, 0, n);
+            int n = in.read(buffer, offset, (int) Math.min(length, left));
+            if (n < 0) {
+                throw new IOException("connection closed before the body ended");
+            }
+            left -= n;
+            return n;
+        }
+    }
+
+    /** Transfer-Encoding: chunked, decoded; trailers are skipped. */
+    private static final class ChunkedBody extends InputStream {
+        private final InputStream in;
+        private long left;
+        private boolean done;
+
+        ChunkedBody(InputStream in) {
+            this.in = in;
         }
 
-        boolean full() {
-            return full;
+        @Override
+        public int read() throws IOException {
+            byte[] one = new byte[1];
+            return read(one, 0, 1) < 0 ? -1 : one[0] & 0xff;
         }
 
-        byte[] toByteArray() {
-            return bytes.toByteArray();
+        @Override
+        public int read(byte[] buffer, int offset, int length) throws IOException {
+            if (done) {
+                return -1;
+            }
+            if (left == 0) {
+                left = chunkSize(line(in));
+                if (left == 0) {
+                    done = true;
+                    return -1;
+                }
+            }
+            int n = in.read(buffer, offset, (int) Math.min(length, left));
+            if (n < 0) {
+                throw new IOException("connection closed inside a chunk");
+            }
+            left -= n;
+            if (left == 0) {
+                line(in); // the CRLF after each chunk
+            }
+            return n;
+        }
+
+        private static long chunkSize(String line) throws IOException {
+            String hex = line.contains(";") ? line.substring(0, line.indexOf(';')) : line;
+            try {
+                return Long.parseLong(hex.strip(), 16);
+            } catch (NumberFormatException e) {
+                throw new IOException("bad chunk size: " + line);
+            }
         }
     }
 }

@@ -1,4 +1,4 @@
-package org.ipdex.catalog.fetch;
+package org.ipdex.common.fetch;
 
 import java.net.InetAddress;
 import java.net.UnknownHostException;

@@ -1,4 +1,4 @@
-package org.ipdex.catalog.fetch;
+package org.ipdex.common.fetch;
 
 /** A fetch that did not produce an answer; {@link #refused()} when our own address policy stopped it. */
 public final class FetchException extends RuntimeException {
