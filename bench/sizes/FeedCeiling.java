@@ -39,8 +39,12 @@ final class FeedCeiling {
     private FeedCeiling() {
     }
 
-    /** @param jdbcUrl a scratch database; the change_feed table is created from the common migration */
-    static List<Result> run(String jdbcUrl, Path repository, int[] writerCounts, double seconds) throws Exception {
+    /**
+     * @param jdbcUrl a scratch database; the change_feed table is created from the common migration
+     * @param seconds per writer count and side, split over {@code rounds} alternating rounds
+     */
+    static List<Result> run(String jdbcUrl, Path repository, int[] writerCounts, double seconds, int rounds)
+            throws Exception {
         try (Connection connection = DriverManager.getConnection(jdbcUrl, "postgres", "");
              Statement statement = connection.createStatement()) {
             statement.execute("DROP TABLE IF EXISTS change_feed");
@@ -52,10 +56,22 @@ final class FeedCeiling {
             // a short unmeasured pass first: connections, plans, the JIT
             measure(jdbcUrl, writers, true, 1.0);
             measure(jdbcUrl, writers, false, 1.0);
-            results.add(measure(jdbcUrl, writers, true, seconds));
-            results.add(measure(jdbcUrl, writers, false, seconds));
+            // rounds alternate, so that other work on a shared machine weighs on both sides alike
+            List<Result> locked = new ArrayList<>();
+            List<Result> unlocked = new ArrayList<>();
+            for (int round = 0; round < rounds; round++) {
+                locked.add(measure(jdbcUrl, writers, true, seconds / rounds));
+                unlocked.add(measure(jdbcUrl, writers, false, seconds / rounds));
+            }
+            results.add(sum(locked));
+            results.add(sum(unlocked));
         }
         return results;
+    }
+
+    private static Result sum(List<Result> rounds) {
+        return new Result(rounds.get(0).writers(), rounds.get(0).locked(),
+                rounds.stream().mapToLong(Result::commits).sum(), rounds.stream().mapToDouble(Result::seconds).sum());
     }
 
     private static Result measure(String jdbcUrl, int writers, boolean locked, double seconds) throws Exception {

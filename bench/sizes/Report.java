@@ -61,24 +61,21 @@ final class Report {
     void throughput(List<Throughput.Point> points) {
         section("search throughput, one search-service + one Elasticsearch node, wrk closed loop, mixed queries");
         for (Throughput.Point p : points) {
-            add(String.format("  %3d connections: %,8.0f requests/s, p50 %s, p99 %s, non-2xx %d   [load %s]",
-                    p.connections(), p.requestsPerSecond(), p.p50(), p.p99(), p.non2xx(), p.load()));
+            add(String.format("  %3d connections: %,8.0f requests/s, p50 %s, p99 %s, non-2xx %d, CPU ms per request %s"
+                    + "   [load %s]", p.connections(), p.requestsPerSecond(), p.p50(), p.p99(), p.non2xx(),
+                    p.cpuMillisPerRequest().entrySet().stream().map(e -> String.format("%s %.2f", e.getKey(),
+                            e.getValue())).toList(), p.load()));
         }
     }
 
     /** Peak resident memory (VmHWM) of every process of the stack, after all of the above. */
     void memory(Path run) throws Exception {
-        section("memory: peak resident set of each process (VmHWM), services -Xmx512m, Elasticsearch 1 GB heap");
+        section("memory: peak resident set (VmHWM) of each process (Elasticsearch: its server JVM), services -Xmx512m, "
+                + "Elasticsearch 1 GB heap");
         try (var pids = Files.list(run)) {
             for (Path file : pids.filter(p -> p.toString().endsWith(".pid")).sorted().toList()) {
-                String pid = Files.readString(file).strip().split("\\s+")[0];
-                Path status = Path.of("/proc", pid, "status");
-                if (!Files.exists(status)) {
-                    continue;
-                }
-                String hwm = Files.readAllLines(status).stream().filter(l -> l.startsWith("VmHWM:")).findFirst()
-                        .orElse("VmHWM: ?").replace("VmHWM:", "").strip();
-                add(String.format("  %-20s %s", file.getFileName().toString().replace(".pid", ""), hwm));
+                add(String.format("  %-20s %,9d kB", file.getFileName().toString().replace(".pid", ""),
+                        ProcessTree.peakResidentKb(file)));
             }
         }
     }
@@ -105,11 +102,13 @@ final class Report {
     }
 
     private void section(String title) {
-        lines.add("");
-        lines.add(title + "   [load " + SizesBench.load() + "]");
+        add("");
+        add(title + "   [load " + SizesBench.load() + "]");
     }
 
+    /** Printed at once as well: a run stopped early still shows what it measured. */
     private void add(String line) {
         lines.add(line);
+        System.out.println("result: " + line);
     }
 }

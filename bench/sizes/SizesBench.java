@@ -52,7 +52,7 @@ public final class SizesBench {
 
             log("feed write ceiling, " + feedSeconds + " s per point");
             EmbeddedDatabase.createDatabaseIfMissing(jdbc, EmbeddedDatabase.USER, "", "ipdex_feedbench");
-            report.feed(FeedCeiling.run(jdbc + "ipdex_feedbench", repository, new int[]{1, 4, 16}, feedSeconds));
+            report.feed(FeedCeiling.run(jdbc + "ipdex_feedbench", repository, new int[]{1, 4, 16}, feedSeconds, 5));
 
             Corpus.register(stack.gatewayUrl(), stack.adminKey(),
                     repository.resolve("../shared/corpus/openapi").normalize(), work);
@@ -62,36 +62,46 @@ public final class SizesBench {
             report.catalog(Sizes.tables(jdbc + "ipdex_catalog", "%"), Sizes.indices(es, "apis*,operations*"),
                     Sizes.forceMerged(es, "apis*,operations*"));
 
-            for (long records : editions) {
-                Path file = work.resolve("ep-" + records + ".csv");
-                log("generating " + records + " records (testdata, epo-csv)");
-                generate(repository, records, file);
-                log("uploading them to authority-service as an edition of EP");
-                long started = System.nanoTime();
-                upload(stack.serviceUrl("authority-service"), officeToken(secret, "EP"), file);
-                double ingest = (System.nanoTime() - started) / 1e9;
-                long edition = Sizes.scalar(jdbc + "ipdex_authority",
-                        "SELECT active_edition_id FROM office_state WHERE office = 'EP'");
-                String index = "authority-ep-e" + edition;
-                awaitAlias(es, "authority-ep", index);
-                double indexed = (System.nanoTime() - started) / 1e9;
-                Files.delete(file);
-                report.authority(records, ingest, indexed,
-                        Sizes.tables(jdbc + "ipdex_authority", "authority_record_e" + edition),
-                        Sizes.indices(es, index), Sizes.forceMerged(es, index));
-            }
-
+            // the first edition, then the search ceiling and memory (so that they survive a long last edition),
+            // then the larger editions, then memory again (its peak includes their ingest and indexing)
+            edition(report, work, repository, stack, jdbc, es, secret, editions.get(0));
             List<String> paths = new ArrayList<>();
             for (int i = 0; i < 3000; i++) {
-                paths.add(URI.create(SearchLatencyBench.request(new SearchLatencyBench.Target("", token), i,
-                        editions.get(editions.size() - 1)).uri().toString()).toString());
+                URI uri = SearchLatencyBench.request(new SearchLatencyBench.Target("http://search", token), i,
+                        editions.get(0)).uri();
+                paths.add(uri.getRawPath() + "?" + uri.getRawQuery());
             }
-            report.throughput(Throughput.wrk(work, search, token, paths, wrkSeconds));
+            report.throughput(Throughput.wrk(work, home.resolve("run"), search, token, paths, wrkSeconds));
             report.memory(home.resolve("run"));
+            for (long records : editions.subList(1, editions.size())) {
+                edition(report, work, repository, stack, jdbc, es, secret, records);
+            }
+            if (editions.size() > 1) {
+                report.memory(home.resolve("run"));
+            }
         }
         report.print();
         SearchLatencyBench.deleteTree(work);
         System.exit(0);
+    }
+
+    private static void edition(Report report, Path work, Path repository, LocalStack stack, String jdbc, String es,
+                                String secret, long records) throws Exception {
+        Path file = work.resolve("ep-" + records + ".csv");
+        log("generating " + records + " records (testdata, epo-csv)");
+        generate(repository, records, file);
+        log("uploading them to authority-service as an edition of EP");
+        long started = System.nanoTime();
+        upload(stack.serviceUrl("authority-service"), officeToken(secret, "EP"), file);
+        double ingest = (System.nanoTime() - started) / 1e9;
+        long edition = Sizes.scalar(jdbc + "ipdex_authority",
+                "SELECT active_edition_id FROM office_state WHERE office = 'EP'");
+        String index = "authority-ep-e" + edition;
+        awaitAlias(es, "authority-ep", index);
+        double indexed = (System.nanoTime() - started) / 1e9;
+        Files.delete(file);
+        report.authority(records, ingest, indexed, Sizes.tables(jdbc + "ipdex_authority", "authority_record_e" + edition),
+                Sizes.indices(es, index), Sizes.forceMerged(es, index));
     }
 
     private static void generate(Path repository, long records, Path out) throws Exception {
