@@ -51,7 +51,7 @@ class ElasticsearchClusterTest {
     /** docs/scaling.md, "Elasticsearch": disk per node for 300 M records + 20,000 APIs, 1 replica, headroom */
     static final long MODEL_DISK_PER_NODE_GIB = 100;
     /** docs/scaling.md: heap per node, and Elasticsearch's rule that the heap is at most half the memory */
-    static final long MODEL_HEAP_GIB = 4;
+    static final long MODEL_HEAP_GIB = 8;
 
     static Manifests manifests;
     static StatefulSet elasticsearch;
