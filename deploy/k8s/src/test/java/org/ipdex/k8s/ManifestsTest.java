@@ -23,6 +23,7 @@ import io.fabric8.kubernetes.api.model.ServicePort;
 import io.fabric8.kubernetes.api.model.Volume;
 import io.fabric8.kubernetes.api.model.VolumeMount;
 import io.fabric8.kubernetes.api.model.apps.Deployment;
+import io.fabric8.kubernetes.api.model.apps.StatefulSet;
 import io.fabric8.kubernetes.api.model.autoscaling.v2.HorizontalPodAutoscaler;
 import io.fabric8.kubernetes.api.model.networking.v1.HTTPIngressPath;
 import io.fabric8.kubernetes.api.model.networking.v1.Ingress;
@@ -377,7 +378,9 @@ class ManifestsTest {
             switch (name) {
                 case "search-service" -> {
                     String es = resolve(env.get("IPDEX_ELASTICSEARCH_URL"));
-                    if (es == null || !es.matches("https?://[^/]+")) problems.add(name + ": IPDEX_ELASTICSEARCH_URL is " + es);
+                    if (es == null || !es.equals("http://" + ElasticsearchClusterTest.CLIENT_SERVICE + ":9200")) {
+                        problems.add(name + ": IPDEX_ELASTICSEARCH_URL is " + es + ", not the Elasticsearch StatefulSet's client Service");
+                    }
                     requireServiceUrl(name, env, "IPDEX_FEEDS_CATALOG_URL", "catalog-service", problems);
                     requireServiceUrl(name, env, "IPDEX_FEEDS_AUTHORITY_URL", "authority-service", problems);
                 }
@@ -473,8 +476,10 @@ class ManifestsTest {
         for (Service s : manifests.all(Service.class)) {
             String type = s.getSpec().getType() == null ? "ClusterIP" : s.getSpec().getType();
             if (!type.equals("ClusterIP")) problems.add("Service " + s.getMetadata().getName() + " is " + type + ": only the Ingress exposes anything");
-            if (manifests.all(Deployment.class).stream().noneMatch(d -> selects(s.getSpec().getSelector(), d))) {
-                problems.add("Service " + s.getMetadata().getName() + " selects no Deployment");
+            boolean elasticsearch = manifests.all(StatefulSet.class).stream().anyMatch(set -> set.getSpec().getTemplate()
+                    .getMetadata().getLabels().entrySet().containsAll(s.getSpec().getSelector().entrySet()));
+            if (!elasticsearch && manifests.all(Deployment.class).stream().noneMatch(d -> selects(s.getSpec().getSelector(), d))) {
+                problems.add("Service " + s.getMetadata().getName() + " selects no Deployment or StatefulSet");
             }
         }
         assertNoProblems(problems);
