@@ -54,6 +54,16 @@ public class IngestRecovery {
         recover();
     }
 
+    /**
+     * An ingest of this process that failed without recording it (the database was away): its lock went with its
+     * connection, so the next attempt that reaches the database marks it failed.
+     */
+    public void recoverLater(long editionId) {
+        LOG.warn("Edition {} failed and its failure could not be recorded; it is marked failed once the database "
+                + "answers", editionId);
+        held.add(editionId);
+    }
+
     @Scheduled(fixedDelay = "5s", initialDelay = "5s")
     void retryHeld() {
         held.removeIf(id -> attempt(id) != Attempt.HELD);

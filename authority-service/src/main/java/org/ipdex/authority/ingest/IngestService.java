@@ -35,6 +35,7 @@ public class IngestService {
     private final EditionStore editions;
     private final Readers readers;
     private final EditionIngester ingester;
+    private final IngestRecovery recovery;
     private final Semaphore slots = new Semaphore(CONCURRENT_JOBS);
     private final AtomicInteger threads = new AtomicInteger();
     private final ExecutorService executor = Executors.newCachedThreadPool(task -> {
@@ -43,10 +44,11 @@ public class IngestService {
         return thread;
     });
 
-    public IngestService(EditionStore editions, Readers readers, EditionIngester ingester) {
+    public IngestService(EditionStore editions, Readers readers, EditionIngester ingester, IngestRecovery recovery) {
         this.editions = editions;
         this.readers = readers;
         this.ingester = ingester;
+        this.recovery = recovery;
     }
 
     /**
@@ -83,6 +85,11 @@ public class IngestService {
             Future<EditionIngester.Result> job = executor.submit(() -> {
                 try {
                     return ingester.ingest(id, request, file, started::countDown);
+                } catch (RuntimeException unrecorded) {
+                    // the ingest failed, and so did writing down that it failed: the database went away under
+                    // it. Left alone the edition would stay 'ingesting' until the next start of the service.
+                    recovery.recoverLater(id);
+                    throw unrecorded;
                 } finally {
                     started.countDown();
                     slots.release();

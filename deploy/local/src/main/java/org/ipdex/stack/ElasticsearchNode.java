@@ -12,7 +12,8 @@ import java.util.Map;
 /**
  * A real single-node Elasticsearch from the {@code integ-test-zip} artifact on Maven Central. Elasticsearch
  * refuses to run as root, so as root it runs as the system user {@value #SYSTEM_USER}, created on first use;
- * that user must be able to reach {@code workDirectory}.
+ * that user must be able to reach {@code workDirectory}. It has 180 s to become healthy (system property
+ * {@code ipdex.elasticsearch.start-seconds}: the fault tests restart it on a machine that may be loaded).
  */
 public final class ElasticsearchNode implements AutoCloseable {
 
@@ -83,7 +84,7 @@ public final class ElasticsearchNode implements AutoCloseable {
         ElasticsearchNode node = new ElasticsearchNode(process, httpPort);
         try {
             process.awaitHealthy(node.url() + "/_cluster/health?wait_for_status=yellow&timeout=1s",
-                    Duration.ofSeconds(180));
+                    Duration.ofSeconds(Long.getLong("ipdex.elasticsearch.start-seconds", 180)));
         } catch (RuntimeException e) {
             process.close();
             throw e;

@@ -12,13 +12,14 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import java.io.IOException;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.TreeSet;
 import java.util.concurrent.Callable;
 
 /**
@@ -42,6 +43,7 @@ final class Rebuild implements Runnable {
     private volatile Instant finishedAt;
     private volatile String error;
     private volatile boolean cancelled;
+    private final Set<String> held = new HashSet<>();
 
     record Dependencies(IndexManager indexManager, IndexBuilds builds, Indices indices, FeedConsumers consumers,
                         RebuildProperties settings) {
@@ -81,7 +83,7 @@ final class Rebuild implements Runnable {
         try {
             retrying(() -> {
                 deps.indexManager().ensureAll();
-                dropOrphans();
+                OrphanIndices.drop(deps.builds(), deps.indices(), Set.copyOf(targets.values()));
                 for (IndexDefinition index : targets.keySet()) {
                     deps.builds().createForBuild(targets.get(index), index.mappingResource());
                 }
@@ -126,12 +128,13 @@ final class Rebuild implements Runnable {
     }
 
     /** Runs in the pause of every live consumer: the last events, the atomic alias move, the hand-over. */
-    private Set<String> swap() throws IOException {
+    private Set<String> swap() throws IOException, InterruptedException {
         for (FeedFollower follower : followers.values()) {
             while (follower.step()) {
                 // the events that arrived since the catch-up; a handful
             }
         }
+        hold(deps.settings().holdBeforeSwap(), "the alias move");
         List<IndexBuilds.AliasMove> moves = new ArrayList<>();
         for (Map.Entry<IndexDefinition, String> target : targets.entrySet()) {
             moves.add(deps.builds().moveAll(deps.indices().alias(target.getKey()), target.getValue()));
@@ -154,13 +157,25 @@ final class Rebuild implements Runnable {
     /** Reads until a page is not full: the live consumers keep the old indices current meanwhile. */
     private void catchUp(FeedFollower follower) throws Exception {
         retrying(() -> {
-            while (follower.step()) {
+            boolean more = follower.step();
+            hold(deps.settings().holdWhileCopying(), "copying on");
+            while (more) {
                 if (cancelled) {
                     throw new InterruptedException("cancelled");
                 }
+                more = follower.step();
             }
             return null;
         });
+    }
+
+    /** The fault tests' way into a window that is otherwise milliseconds wide; never set in production. */
+    private void hold(Duration time, String before) throws InterruptedException {
+        if (!time.isZero() && !held.contains(before)) {
+            held.add(before);
+            LOG.warn("Rebuild {}: holding {} before {} (ipdex.rebuild.hold-*: fault tests only)", id, time, before);
+            Thread.sleep(time.toMillis());
+        }
     }
 
     private void retrying(Callable<Void> step) throws Exception {
@@ -176,20 +191,6 @@ final class Rebuild implements Runnable {
                 LOG.warn("Rebuild {}: {}; retrying", id, e.toString());
                 Thread.sleep(wait);
                 wait = Math.min(wait * 2, 10_000);
-            }
-        }
-    }
-
-    /** Indices of an earlier rebuild that never finished (the service stopped half-way) are nobody's. */
-    private void dropOrphans() throws IOException {
-        for (IndexDefinition index : targets.keySet()) {
-            String alias = deps.indices().alias(index);
-            Set<String> orphans = new TreeSet<>(deps.builds().matching(alias + "-v*"));
-            orphans.removeAll(deps.builds().indicesOf(alias));
-            orphans.remove(targets.get(index));
-            if (!orphans.isEmpty()) {
-                LOG.info("Rebuild {}: deleting indices of an unfinished rebuild {}", id, orphans);
-                deps.builds().delete(orphans);
             }
         }
     }

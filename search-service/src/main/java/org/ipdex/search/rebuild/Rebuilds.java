@@ -12,12 +12,14 @@ import org.ipdex.search.index.Indices;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import java.io.IOException;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 
 /**
  * Starts rebuilds, one at a time, each on its own thread (it outlives the request that started it), and keeps
@@ -85,12 +87,26 @@ public class Rebuilds {
         }
     }
 
-    /** Waits for the cluster like the consumers do; a mapping older than this code's starts a rebuild. */
+    /**
+     * A rebuild the previous process did not live to finish left indices nobody points at; no rebuild of this
+     * process can be running yet unless an administrator was quicker, and then its indices are its own.
+     */
+    private synchronized void dropOrphans() throws IOException {
+        if (current == null || current.status().finished()) {
+            OrphanIndices.drop(dependencies.builds(), dependencies.indices(), Set.of());
+        }
+    }
+
+    /**
+     * Waits for the cluster like the consumers do; clears what an unfinished rebuild left; a mapping older than
+     * this code's starts a rebuild.
+     */
     private void rebuildIfOutdated() {
         long wait = 200;
         while (!Thread.currentThread().isInterrupted()) {
             try {
                 dependencies.indexManager().ensureAll();
+                dropOrphans();
                 if (!dependencies.indexManager().outdated().isEmpty()) {
                     LOG.info("Live indices {} have an older mapping: rebuilding",
                             dependencies.indexManager().outdated());
