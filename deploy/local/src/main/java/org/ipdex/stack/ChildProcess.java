@@ -81,8 +81,30 @@ public final class ChildProcess implements AutoCloseable {
         return process.isAlive();
     }
 
+    /** The process started, for finding the server below a wrapper (runuser, a launcher JVM). */
+    public ProcessHandle handle() {
+        return process.toHandle();
+    }
+
+    /** Waits for the process to end by itself, e.g. after its server child was killed. */
+    public void awaitExit(Duration timeout) {
+        try {
+            if (!process.waitFor(timeout.toMillis(), TimeUnit.MILLISECONDS)) {
+                throw new IllegalStateException(name + " still running " + timeout + " after its server died");
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("Interrupted while waiting for " + name, e);
+        }
+    }
+
     public Path log() {
         return log;
+    }
+
+    @Override
+    public String toString() {
+        return name + " (pid " + process.pid() + ")";
     }
 
     /**

@@ -95,14 +95,7 @@ public final class LocalStack implements AutoCloseable {
             EmbeddedDatabase.createDatabaseIfMissing(jdbcServer, dbUser, dbPassword, db);
         }
 
-        String elasticsearch = settings.elasticsearch().orElseGet(() -> {
-            log("starting Elasticsearch " + Distribution.version() + " on port " + settings.ports().elasticsearch());
-            ElasticsearchNode node = ElasticsearchNode.start(home, home.resolve("elasticsearch"),
-                    settings.ports().elasticsearch(), settings.elasticsearchHeap(),
-                    settings.run().resolve("elasticsearch.pid"));
-            started.push(node);
-            return node.url();
-        });
+        String elasticsearch = settings.elasticsearch().orElseGet(this::startElasticsearch);
 
         Map<String, String> common = Map.of("IPDEX_IDENTITY_SECRET", identitySecret(home.resolve("identity-secret")),
                 "DATASOURCES_DEFAULT_USERNAME", dbUser, "DATASOURCES_DEFAULT_PASSWORD", dbPassword);
@@ -136,6 +129,26 @@ public final class LocalStack implements AutoCloseable {
         }
     }
 
+    /** One node, or a cluster of {@code IPDEX_ELASTICSEARCH_NODES}; returns the URL(s) for search-service. */
+    private String startElasticsearch() {
+        Path home = settings.home();
+        if (settings.elasticsearchNodes() == 1) {
+            log("starting Elasticsearch " + Distribution.version() + " on port " + settings.ports().elasticsearch());
+            ElasticsearchNode node = ElasticsearchNode.start(home, home.resolve("elasticsearch"),
+                    settings.ports().elasticsearch(), settings.elasticsearchHeap(),
+                    settings.run().resolve("elasticsearch.pid"));
+            started.push(node);
+            return node.url();
+        }
+        log("starting an Elasticsearch " + Distribution.version() + " cluster of " + settings.elasticsearchNodes()
+                + " nodes on ports " + settings.elasticsearchPorts());
+        ElasticsearchCluster cluster = ElasticsearchCluster.start(home, home.resolve("elasticsearch-cluster"),
+                settings.elasticsearchPorts(), settings.elasticsearchHeap(), settings.run());
+        started.push(cluster);
+        log("Elasticsearch cluster green in " + cluster.startTime().toMillis() + " ms");
+        return cluster.urls();
+    }
+
     /** A health check answered by somebody else's server on our port would pass for ours: refuse to start. */
     private void requireFreePorts() {
         StackSettings.Ports ports = settings.ports();
@@ -145,7 +158,7 @@ public final class LocalStack implements AutoCloseable {
             wanted.add(ports.postgres());
         }
         if (settings.elasticsearch().isEmpty()) {
-            wanted.add(ports.elasticsearch());
+            wanted.addAll(settings.elasticsearchPorts());
         }
         List<Integer> busy = wanted.stream().filter(Ports::inUse).toList();
         if (!busy.isEmpty()) {

@@ -2,8 +2,10 @@ package org.ipdex.stack;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.stream.IntStream;
 
 /**
  * Where the local stack keeps its data and which ports it uses. Every value comes from an environment variable
@@ -12,11 +14,27 @@ import java.util.Optional;
  * @param home           the one directory holding all data: PostgreSQL, Elasticsearch, logs, pid files, keys
  * @param repository     the checkout, where the service jars are built
  * @param postgresServer a PostgreSQL server to use instead of the embedded one (JDBC URL ending in '/')
- * @param elasticsearch  an Elasticsearch cluster to use instead of starting a node
+ * @param elasticsearch  an Elasticsearch cluster to use instead of starting nodes (one URL, or several
+ *                       comma-separated)
  * @param demoData       load the demo offices and specs; off for benchmarks that register their own
+ * @param elasticsearchNodes how many local nodes to start when none is configured: 1 is a single-node cluster,
+ *                       more form a cluster on the ports {@code ports.elasticsearch()}, {@code +1}, …
  */
 public record StackSettings(Path home, Path repository, Ports ports, Optional<ExternalPostgres> postgresServer,
-                            Optional<String> elasticsearch, String elasticsearchHeap, boolean demoData) {
+                            Optional<String> elasticsearch, String elasticsearchHeap, boolean demoData,
+                            int elasticsearchNodes) {
+
+    public StackSettings {
+        if (elasticsearchNodes < 1) {
+            throw new IllegalArgumentException("IPDEX_ELASTICSEARCH_NODES must be 1 or more, not " + elasticsearchNodes);
+        }
+    }
+
+    /** A single local Elasticsearch node. */
+    public StackSettings(Path home, Path repository, Ports ports, Optional<ExternalPostgres> postgresServer,
+                         Optional<String> elasticsearch, String elasticsearchHeap, boolean demoData) {
+        this(home, repository, ports, postgresServer, elasticsearch, elasticsearchHeap, demoData, 1);
+    }
 
     public record Ports(int gateway, int catalog, int authority, int search, int postgres, int elasticsearch) {
     }
@@ -36,7 +54,8 @@ public record StackSettings(Path home, Path repository, Ports ports, Optional<Ex
         return new StackSettings(home, repository, ports, postgres,
                 Optional.ofNullable(env.get("IPDEX_ELASTICSEARCH_URL")),
                 env.getOrDefault("IPDEX_ELASTICSEARCH_HEAP", "512m"),
-                !"false".equalsIgnoreCase(env.getOrDefault("IPDEX_DEMO_DATA", "true")));
+                !"false".equalsIgnoreCase(env.getOrDefault("IPDEX_DEMO_DATA", "true")),
+                Integer.parseInt(env.getOrDefault("IPDEX_ELASTICSEARCH_NODES", "1").strip()));
     }
 
     /**
@@ -49,6 +68,11 @@ public record StackSettings(Path home, Path repository, Ports ports, Optional<Ex
 
     private static int port(Map<String, String> env, String name, int fallback) {
         return Integer.parseInt(env.getOrDefault(name, Integer.toString(fallback)));
+    }
+
+    /** The HTTP ports of the local Elasticsearch nodes. */
+    List<Integer> elasticsearchPorts() {
+        return IntStream.range(0, elasticsearchNodes).mapToObj(i -> ports.elasticsearch() + i).toList();
     }
 
     Path run() {

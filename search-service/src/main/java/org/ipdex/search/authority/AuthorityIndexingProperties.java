@@ -13,12 +13,16 @@ import java.time.Duration;
  * @param bulkOperations records per bulk request
  * @param bulkBytes      or fewer bytes per bulk request
  * @param dropDelay      how long the previous edition's index is kept after the swap, for searches in flight
+ * @param bulkTimeout    how long Elasticsearch may wait for the shard of a bulk request (e.g. its primary lost with
+ *                       a node); shorter than the client's socket timeout, so that Elasticsearch answers "refused"
+ *                       instead of the client resending a bulk request to the next node, which may duplicate it
  */
 @ConfigurationProperties(AuthorityIndexingProperties.PREFIX)
 public record AuthorityIndexingProperties(@Bindable(defaultValue = "10000") int bulkOperations,
                                           @Bindable(defaultValue = "10485760") long bulkBytes,
                                           @Bindable(defaultValue = "2") int concurrentRequests,
-                                          @Bindable(defaultValue = "2s") Duration dropDelay) {
+                                          @Bindable(defaultValue = "2s") Duration dropDelay,
+                                          @Bindable(defaultValue = "15s") Duration bulkTimeout) {
 
     public static final String PREFIX = "ipdex.authority.indexing";
 }

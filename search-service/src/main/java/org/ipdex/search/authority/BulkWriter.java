@@ -38,6 +38,7 @@ final class BulkWriter implements AutoCloseable {
     private final int maxDocuments;
     private final long maxBytes;
     private final int concurrency;
+    private final String timeout;
     private final Semaphore inFlight;
     private final AtomicReference<String> refusal = new AtomicReference<>();
     private Buffer buffer;
@@ -50,6 +51,7 @@ final class BulkWriter implements AutoCloseable {
         this.maxDocuments = settings.bulkOperations();
         this.maxBytes = settings.bulkBytes();
         this.concurrency = settings.concurrentRequests();
+        this.timeout = settings.bulkTimeout().toMillis() + "ms";
         this.inFlight = new Semaphore(concurrency);
         this.buffer = new Buffer();
     }
@@ -90,6 +92,7 @@ final class BulkWriter implements AutoCloseable {
         }
         Request request = new Request("POST", endpoint);
         request.addParameter("filter_path", "errors,items.*.error");
+        request.addParameter("timeout", timeout);
         request.setEntity(buffer.entity());
         sent += documents;
         buffer = new Buffer();

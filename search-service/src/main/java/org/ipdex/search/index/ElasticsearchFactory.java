@@ -19,7 +19,8 @@ class ElasticsearchFactory {
     @Singleton
     @Bean(preDestroy = "close")
     RestClient restClient(ElasticsearchProperties properties) {
-        return RestClient.builder(HttpHost.create(properties.url()))
+        // every node: the client round-robins, and retries a request that a dead node refused on the next one
+        return RestClient.builder(properties.urls().stream().map(HttpHost::create).toArray(HttpHost[]::new))
                 // searches are bounded by query.SearchLimiter; the consumers and a rebuild need a few more
                 .setHttpClientConfigCallback(http -> http.setMaxConnPerRoute(properties.maxConnections())
                         .setMaxConnTotal(properties.maxConnections()))

@@ -5,17 +5,24 @@ import co.elastic.clients.elasticsearch._types.ElasticsearchException;
 import co.elastic.clients.elasticsearch._types.HealthStatus;
 import co.elastic.clients.elasticsearch.indices.GetAliasResponse;
 import co.elastic.clients.elasticsearch.indices.update_aliases.Action;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import jakarta.inject.Singleton;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.InterruptedIOException;
 import java.io.StringReader;
 import java.io.UncheckedIOException;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
 
@@ -29,10 +36,19 @@ public class IndexBuilds {
 
     private static final Logger LOG = LoggerFactory.getLogger(IndexBuilds.class);
 
-    private final ElasticsearchClient client;
+    /** While an index is written nobody reads it: no refresh, no replica, the translog fsynced per request. */
+    private static final Map<String, Object> BUILD_SETTINGS = Map.of("refresh_interval", "-1",
+            "auto_expand_replicas", "false", "number_of_replicas", 0, "translog.durability", "async");
+    private static final ObjectMapper JSON = new ObjectMapper();
 
-    public IndexBuilds(ElasticsearchClient client) {
+    private final ElasticsearchClient client;
+    private final Replicas replicas;
+    private final Duration replicaWait;
+
+    public IndexBuilds(ElasticsearchClient client, Replicas replicas, ElasticsearchProperties properties) {
         this.client = client;
+        this.replicas = replicas;
+        this.replicaWait = properties.replicaWait();
     }
 
     /**
@@ -47,25 +63,38 @@ public class IndexBuilds {
         return new AliasMove(alias, index, indicesOf(alias));
     }
 
-    /** Creates {@code name} from a mapping resource, tuned for bulk writing; an existing one is replaced. */
+    /** Creates {@code name} from a mapping resource, with this service's replicas (see {@link Replicas}). */
+    public void create(String name, String mappingResource) throws IOException {
+        create(name, mappingResource, replicas.settings());
+    }
+
+    /**
+     * Creates {@code name} from a mapping resource, tuned for bulk writing; an existing one is replaced. No replica
+     * while it is written: each document is then indexed once instead of once per copy, and the replica is copied
+     * file by file when the build is done, which is cheaper than replicating every bulk request.
+     */
     public void createForBuild(String name, String mappingResource) throws IOException {
         delete(List.of(name));
-        try (InputStream mapping = mapping(mappingResource)) {
-            client.indices().create(c -> c.index(name).withJson(mapping));
-        }
-        putSettings(name, """
-                {"index": {"refresh_interval": "-1", "auto_expand_replicas": "false", "number_of_replicas": 0,
-                 "translog": {"durability": "async"}}}""");
+        create(name, mappingResource, BUILD_SETTINGS);
         awaitShards(name);
     }
 
-    /** The settings a live index has: refreshed every second, a replica where there is a second node. */
-    public void finishBuild(String name) throws IOException {
-        putSettings(name, """
-                {"index": {"refresh_interval": "1s", "auto_expand_replicas": "0-1",
-                 "translog": {"durability": "request"}}}""");
+    /**
+     * The settings a live index has: refreshed every second, its replicas. Waits until the replicas are allocated
+     * and recovered (green), up to {@code ipdex.elasticsearch.replica-wait}, so that the alias is not swapped onto
+     * an index whose only copy sits on one node; past that it goes on with a warning (every primary is there).
+     *
+     * @return how long the replicas took
+     */
+    public Duration finishBuild(String name) throws IOException {
+        Map<String, Object> live = new LinkedHashMap<>(replicas.settings());
+        live.put("refresh_interval", "1s");
+        live.put("translog.durability", "request");
+        String settings = JSON.writeValueAsString(Map.of("index", live));
+        client.indices().putSettings(p -> p.index(name).withJson(new StringReader(settings)));
         client.indices().refresh(r -> r.index(name));
         awaitShards(name);
+        return awaitGreen(name);
     }
 
     /** Every index behind an alias; empty when the alias does not exist. */
@@ -135,8 +164,35 @@ public class IndexBuilds {
         client.cluster().health(h -> h.index(name).waitForStatus(HealthStatus.Yellow).timeout(t -> t.time("30s")));
     }
 
-    private void putSettings(String name, String json) throws IOException {
-        client.indices().putSettings(p -> p.index(name).withJson(new StringReader(json)));
+    private Duration awaitGreen(String name) throws IOException {
+        long started = System.nanoTime();
+        long deadline = started + replicaWait.toNanos();
+        while (client.cluster().health(h -> h.index(name)).status() != HealthStatus.Green) {
+            if (System.nanoTime() > deadline) {
+                LOG.warn("The replicas of {} were not allocated within {}; going live with its primaries only", name,
+                        replicaWait);
+                break;
+            }
+            try {
+                Thread.sleep(200);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new InterruptedIOException("Interrupted while waiting for the replicas of " + name);
+            }
+        }
+        Duration waited = Duration.ofNanos(System.nanoTime() - started);
+        LOG.info("Replicas of {} allocated in {} ms", name, waited.toMillis());
+        return waited;
+    }
+
+    private void create(String name, String mappingResource, Map<String, Object> settings) throws IOException {
+        JsonNode definition;
+        try (InputStream mapping = mapping(mappingResource)) {
+            definition = JSON.readTree(mapping);
+        }
+        ObjectNode indexSettings = ((ObjectNode) definition).withObject("/settings");
+        settings.forEach((key, value) -> indexSettings.set(key, JSON.valueToTree(value)));
+        client.indices().create(c -> c.index(name).withJson(new StringReader(definition.toString())));
     }
 
     static InputStream mapping(String resource) {

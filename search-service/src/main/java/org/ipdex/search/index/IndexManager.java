@@ -11,7 +11,6 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import java.io.IOException;
-import java.io.InputStream;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Set;
@@ -122,8 +121,8 @@ public class IndexManager {
 
     /** @return false when it exists already (another instance, or an earlier attempt, made it) */
     private boolean create(String concrete, IndexDefinition index) throws IOException {
-        try (InputStream mapping = IndexBuilds.mapping(index.mappingResource())) {
-            client.indices().create(c -> c.index(concrete).withJson(mapping));
+        try {
+            builds.create(concrete, index.mappingResource());
             // a new index answers 503 until its primary shard is allocated; be ready only after that
             builds.awaitShards(concrete);
             return true;
