@@ -2,6 +2,7 @@ package org.ipdex.e2e;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import org.ipdex.stack.LocalStack;
+import org.ipdex.stack.Parity;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
@@ -79,6 +80,20 @@ class RegisterAndSearchIT {
     void theDemoDataIsSearchable() {
         JsonNode hit = awaitSearchHit("/api/v1/search/apis?q=open%20patent%20services", "ep-open-patent-services-api");
         assertEquals("EP", hit.get("officeCode").asText());
+    }
+
+    @Test
+    void theSearchIndicesAgreeWithTheDatabaseAndOnlyAnAdministratorMayAsk() {
+        Parity.Report report = Parity.await(stack.gatewayUrl(), stack.adminKey(), Duration.ofSeconds(60));
+        assertTrue(report.zero(), report.describe());
+        assertTrue(report.apis() >= 3 && report.operations() > 0, report.describe());
+
+        Http.Answer anonymous = gateway.get("/api/v1/admin/parity", null);
+        assertEquals(401, anonymous.status(), anonymous.body());
+        assertTrue(anonymous.contentType().startsWith("application/problem+json"), anonymous.contentType());
+        Http.Answer office = gateway.get("/api/v1/admin/parity", createOfficeKey("DE"));
+        assertEquals(403, office.status(), office.body());
+        assertTrue(office.contentType().startsWith("application/problem+json"), office.contentType());
     }
 
     @Test

@@ -214,8 +214,9 @@ public final class LocalStack implements AutoCloseable {
                 StaleProcesses.stopAll(settings.run());
                 log("stopped");
             }
+            case "parity" -> System.exit(Parity.command(settings));
             default -> {
-                System.err.println("usage: ipdex [up|stop]");
+                System.err.println("usage: ipdex [up|stop|parity]");
                 System.exit(2);
             }
         }

@@ -1,6 +1,7 @@
 package org.ipdex.gateway.account;
 
 import io.micronaut.http.HttpHeaders;
+import io.micronaut.http.HttpMethod;
 import io.micronaut.http.HttpRequest;
 import io.micronaut.http.MutableHttpResponse;
 import io.micronaut.http.annotation.Filter;
@@ -54,8 +55,10 @@ final class ApiKeyAuthenticationFilter implements HttpServerFilter {
         Optional<String> authorization = request.getHeaders().get(HttpHeaders.AUTHORIZATION, String.class);
         if (authorization.isEmpty()) {
             if (!policy.anonymousMay(request.getMethod(), request.getPath())) {
-                return Mono.just(GatewayProblems.unauthorized(request,
-                        "This request changes data and needs an API key: send 'Authorization: Bearer <key>'"));
+                return Mono.just(GatewayProblems.unauthorized(request, "This request "
+                        + (request.getMethod() == HttpMethod.GET || request.getMethod() == HttpMethod.HEAD
+                        ? "is for administrators" : "changes data")
+                        + " and needs an API key: send 'Authorization: Bearer <key>'"));
             }
             return proceed(request, chain, Caller.ANONYMOUS);
         }

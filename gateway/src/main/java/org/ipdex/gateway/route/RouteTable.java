@@ -9,7 +9,8 @@ import java.util.Optional;
  * The public route map: which backend owns which path. It is code, not configuration, because it is part of the
  * public API (see the architecture's API map); only where each backend runs is configured.
  *
- * <p>Not listed, so served by the gateway itself: {@code /api/v1/admin/**} (accounts), {@code /health},
+ * <p>Not listed, so served by the gateway itself: {@code /api/v1/admin/**} (accounts) except the parity check,
+ * which search-service answers because it owns the indices it compares; {@code /health},
  * {@code /prometheus}, the portal at {@code /}, and {@code /docs}, reserved for the merged OpenAPI document and
  * Swagger UI. Anything else falls through to a 404 problem.
  */
@@ -21,7 +22,8 @@ public class RouteTable {
             Route.exactly("/.well-known/api-catalog", "catalog"),
             Route.under("/api/v1/authority", "authority"),
             Route.under("/api/v1/search", "search"),
-            Route.exactly("/api/v1/suggest", "search"));
+            Route.exactly("/api/v1/suggest", "search"),
+            Route.exactly("/api/v1/admin/parity", "search"));
 
     private final Backends backends;
 

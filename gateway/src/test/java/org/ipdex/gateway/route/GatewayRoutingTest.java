@@ -153,6 +153,16 @@ class GatewayRoutingTest implements TestPropertyProvider {
     }
 
     @Test
+    void theParityCheckIsRoutedToSearchButAnAnonymousCallerIsRefusedAtTheDoor() {
+        int before = backend.received().size();
+        HttpClientResponseException refused = assertThrows(HttpClientResponseException.class,
+                () -> client.toBlocking().exchange(HttpRequest.GET("/api/v1/admin/parity")));
+        Problem problem = problem(refused, HttpStatus.UNAUTHORIZED);
+        assertTrue(problem.detail().contains("administrators"), problem.detail());
+        assertEquals(before, backend.received().size(), "the backend never saw the request");
+    }
+
+    @Test
     void theListedPublicWritesNeedNoKey() {
         HttpResponse<String> linted = client.toBlocking().exchange(HttpRequest.POST("/api/v1/catalog/lintReports",
                 "openapi: 3.0.3").contentType(MediaType.APPLICATION_YAML), String.class);

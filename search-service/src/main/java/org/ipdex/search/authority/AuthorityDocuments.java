@@ -48,7 +48,8 @@ final class AuthorityDocuments {
         String date = isoDate(record.publicationDate());
         Short year = date == null ? null : Short.valueOf(date.substring(0, 4));
         return Optional.of(new AuthorityEntry(office, numberKey, kind == null ? numberKey : numberKey + kind, kind,
-                date, year, blankToNull(record.exceptionCode()), record.docNumber()));
+                date, year, blankToNull(record.exceptionCode()), record.docNumber(),
+                AuthorityEntry.ChecksumParts.of(numberKey, kind)));
     }
 
     /** {@code 2005-06-30}, or ST.37's {@code 20050630}; anything else is no date. */

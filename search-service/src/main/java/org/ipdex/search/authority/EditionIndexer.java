@@ -25,7 +25,7 @@ import java.util.regex.Pattern;
 @Singleton
 public class EditionIndexer {
 
-    static final String MAPPING = "index/authority-v1.json";
+    static final String MAPPING = "index/authority-v2.json";
     private static final Logger LOG = LoggerFactory.getLogger(EditionIndexer.class);
     private static final Pattern EDITION = Pattern.compile("-e(\\d+)$");
 
