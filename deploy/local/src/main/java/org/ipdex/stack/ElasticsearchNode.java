@@ -14,8 +14,9 @@ import java.util.stream.Collectors;
 /**
  * A real Elasticsearch node from the {@code integ-test-zip} artifact on Maven Central: a single-node cluster, or
  * one member of an {@link ElasticsearchCluster}. Elasticsearch refuses to run as root, so as root it runs as the
- * system user {@value #SYSTEM_USER}, created on first use; that user must be able to reach {@code workDirectory}. A single node has 180 s to become healthy (system property
- * {@code ipdex.elasticsearch.start-seconds}: the fault tests restart it on a machine that may be loaded).
+ * system user {@value #SYSTEM_USER}, created on first use; that user must be able to reach {@code workDirectory}.
+ * A node has 180 s to become healthy (system property {@code ipdex.elasticsearch.start-seconds}: the fault tests
+ * restart it on a machine that may be loaded).
  */
 public final class ElasticsearchNode implements AutoCloseable {
 
