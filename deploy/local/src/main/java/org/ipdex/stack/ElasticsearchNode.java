@@ -83,7 +83,7 @@ public final class ElasticsearchNode implements AutoCloseable {
         ElasticsearchNode node = new ElasticsearchNode(process, httpPort);
         try {
             process.awaitHealthy(node.url() + "/_cluster/health?wait_for_status=yellow&timeout=1s",
-                    Duration.ofSeconds(180));
+                    ChildProcess.startTimeout(Duration.ofSeconds(180)));
         } catch (RuntimeException e) {
             process.close();
             throw e;

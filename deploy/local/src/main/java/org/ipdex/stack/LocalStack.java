@@ -25,7 +25,7 @@ import java.util.Optional;
  */
 public final class LocalStack implements AutoCloseable {
 
-    private static final Duration SERVICE_START = Duration.ofSeconds(120);
+    private static final Duration SERVICE_START = ChildProcess.startTimeout(Duration.ofSeconds(120));
 
     private final StackSettings settings;
     private final Deque<AutoCloseable> started = new ArrayDeque<>();
@@ -60,6 +60,11 @@ public final class LocalStack implements AutoCloseable {
             default -> ports.gateway();
         };
         return "http://127.0.0.1:" + port;
+    }
+
+    /** Every port of the stack: tests check that none of them shows in an answer. */
+    public StackSettings.Ports ports() {
+        return settings.ports();
     }
 
     public String adminKey() {
