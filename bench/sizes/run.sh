@@ -19,4 +19,4 @@ javac -d "$OUT" -cp "$STACK_JAR" bench/search-index/AuthorityData.java bench/sea
   bench/search-latency/Corpus.java bench/search-latency/IdentityToken.java bench/search-latency/LoadGenerator.java \
   bench/search-latency/SearchLatencyBench.java bench/search-latency/Nginx.java bench/sizes/*.java
 # under load from other builds the services can take minutes to start
-java -Xmx1g -Dipdex.stack.service-start-seconds=600 -cp "$OUT:$STACK_JAR" SizesBench "${1:-1000000}" "$PWD" "${2:-10}" "${3:-20}"
+java -Xmx1g -Dipdex.stack.start-seconds=600 -cp "$OUT:$STACK_JAR" SizesBench "${1:-1000000}" "$PWD" "${2:-10}" "${3:-20}"

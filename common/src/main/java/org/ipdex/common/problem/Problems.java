@@ -14,11 +14,16 @@ public final class Problems {
     private Problems() {
     }
 
+    /** Every message is {@link ClientMessages#clean cleaned} here: no error of any layer tells how ipdex is built. */
     public static Problem of(HttpRequest<?> request, HttpStatus status, String type, String detail,
                              List<ProblemError> errors) {
-        return new Problem(Problem.TYPE_BASE + type, status.getReason(), status.getCode(), detail,
-                request == null ? null : request.getPath(),
-                request == null ? null : request.getHeaders().get(REQUEST_ID_HEADER), errors);
+        List<ProblemError> cleaned = errors == null ? List.of() : errors.stream()
+                .map(error -> new ProblemError(error.pointer(), error.line(), error.column(), error.parameter(),
+                        ClientMessages.clean(error.message())))
+                .toList();
+        return new Problem(Problem.TYPE_BASE + type, status.getReason(), status.getCode(),
+                ClientMessages.clean(detail), request == null ? null : request.getPath(),
+                request == null ? null : request.getHeaders().get(REQUEST_ID_HEADER), cleaned);
     }
 
     /** {@code Not Found} becomes {@code not-found}: the type of the framework's own errors. */

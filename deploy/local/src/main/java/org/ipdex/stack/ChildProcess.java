@@ -34,6 +34,16 @@ public final class ChildProcess implements AutoCloseable {
         this.pidFile = pidFile;
     }
 
+    /**
+     * How long a server may take to become healthy: {@code usual}, or the system property
+     * {@code ipdex.stack.start-seconds} when that is longer (a build machine shared by several builds can be many
+     * times slower than an idle laptop).
+     */
+    static Duration startTimeout(Duration usual) {
+        long seconds = Long.getLong("ipdex.stack.start-seconds", 0L);
+        return seconds > usual.toSeconds() ? Duration.ofSeconds(seconds) : usual;
+    }
+
     public static ChildProcess start(String name, List<String> command, Map<String, String> environment,
                                      Path log, Path pidFile) {
         try {

@@ -22,7 +22,7 @@ import java.util.stream.IntStream;
 public final class ElasticsearchCluster implements AutoCloseable {
 
     // three JVMs starting at once on two cores that other builds share
-    private static final Duration START = Duration.ofMinutes(10);
+    private static final Duration START = ChildProcess.startTimeout(Duration.ofMinutes(10));
     private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
 
     private final List<ElasticsearchNode> nodes;

@@ -15,15 +15,14 @@ import java.util.stream.Collectors;
  * A real Elasticsearch node from the {@code integ-test-zip} artifact on Maven Central: a single-node cluster, or
  * one member of an {@link ElasticsearchCluster}. Elasticsearch refuses to run as root, so as root it runs as the
  * system user {@value #SYSTEM_USER}, created on first use; that user must be able to reach {@code workDirectory}.
- * A node has 180 s to become healthy (system property {@code ipdex.elasticsearch.start-seconds}: the fault tests
- * restart it on a machine that may be loaded).
+ * A node has 180 s to become healthy, or longer on a busy machine (see {@link ChildProcess#startTimeout}).
  */
 public final class ElasticsearchNode implements AutoCloseable {
 
     public static final String SYSTEM_USER = "ipdex-es";
     /** The main class of the server JVM, which the launcher JVM of {@code bin/elasticsearch} starts. */
     private static final String SERVER_MAIN = "org.elasticsearch.bootstrap.Elasticsearch";
-    private static final Duration START = Duration.ofSeconds(Long.getLong("ipdex.elasticsearch.start-seconds", 180));
+    private static final Duration START = ChildProcess.startTimeout(Duration.ofSeconds(180));
 
     /**
      * How one node is configured.

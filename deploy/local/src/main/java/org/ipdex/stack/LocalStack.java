@@ -25,9 +25,7 @@ import java.util.Optional;
  */
 public final class LocalStack implements AutoCloseable {
 
-    /** A benchmark on a machine that other builds keep busy may need longer (bench/sizes sets 600). */
-    private static final Duration SERVICE_START = Duration.ofSeconds(Long.getLong("ipdex.stack.service-start-seconds",
-            120));
+    private static final Duration SERVICE_START = ChildProcess.startTimeout(Duration.ofSeconds(120));
 
     private final StackSettings settings;
     private final Deque<AutoCloseable> started = new ArrayDeque<>();
@@ -62,6 +60,11 @@ public final class LocalStack implements AutoCloseable {
             default -> ports.gateway();
         };
         return "http://127.0.0.1:" + port;
+    }
+
+    /** Every port of the stack: tests check that none of them shows in an answer. */
+    public StackSettings.Ports ports() {
+        return settings.ports();
     }
 
     public String adminKey() {
