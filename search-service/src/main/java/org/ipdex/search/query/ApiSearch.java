@@ -20,8 +20,12 @@ public class ApiSearch {
 
     ApiSearch(IndexSearch search, Indices indices) {
         this.search = search;
-        this.spec = new IndexSearch.Spec("apis", indices.apis(), FIELDS, "title.sort", "apiId",
-                List.of("description", "title"), FACETS);
+        this.spec = spec(indices.apis());
+    }
+
+    static IndexSearch.Spec spec(String index) {
+        return new IndexSearch.Spec("apis", index, FIELDS, "title.sort", "apiId", List.of("description", "title"),
+                FACETS);
     }
 
     public SearchResults<ApiHit> search(SearchParameters parameters) {

@@ -44,24 +44,8 @@ public class AuthoritySearch {
     }
 
     public AuthorityResults search(AuthorityParameters parameters) {
-        List<FieldValue> after = parameters.cursor().map(c -> SearchCursor.decode(c, SORT_NAME, SORT.size()))
-                .orElse(null);
-        boolean statistics = after == null;
-        SearchRequest request = SearchRequest.of(s -> {
-            // no index yet (no edition activated) is an empty result, not an error
-            s.index(indices.authority()).ignoreUnavailable(true).allowNoIndices(true)
-                    .size(parameters.limit() + 1).query(query(parameters)).sort(SORT)
-                    .trackTotalHits(t -> t.enabled(false));
-            if (after != null) {
-                s.searchAfter(after);
-            }
-            if (statistics) {
-                s.aggregations("years", a -> a.terms(t -> t.field("year").size(500)
-                                .order(co.elastic.clients.util.NamedValue.of("_key", SortOrder.Asc)))
-                        .aggregations("kinds", k -> k.terms(t -> t.field("kind").size(50))));
-            }
-            return s;
-        });
+        boolean statistics = parameters.cursor().isEmpty();
+        SearchRequest request = request(indices.authority(), parameters);
         SearchResponse<AuthorityEntry> response = Searches.execute(limiter, client, request, AuthorityEntry.class, LOG);
         List<Hit<AuthorityEntry>> hits = response.hits().hits();
         String next = null;
@@ -72,6 +56,26 @@ public class AuthoritySearch {
         List<AuthorityHit> items = hits.stream().map(Hit::source).map(r -> new AuthorityHit(r.office(),
                 r.numberKey(), r.key(), r.kind(), r.publicationDate(), r.exceptionCode(), r.docNumber())).toList();
         return new AuthorityResults(items, next, statistics ? statistics(response.aggregations().get("years")) : null);
+    }
+
+    /** The request of one page, built without the cluster (so that it can be checked offline). */
+    static SearchRequest request(String index, AuthorityParameters parameters) {
+        List<FieldValue> after = parameters.cursor().map(c -> SearchCursor.decode(c, SORT_NAME, SORT.size()))
+                .orElse(null);
+        return SearchRequest.of(s -> {
+            // no index yet (no edition activated) is an empty result, not an error
+            s.index(index).ignoreUnavailable(true).allowNoIndices(true)
+                    .size(parameters.limit() + 1).query(query(parameters)).sort(SORT)
+                    .trackTotalHits(t -> t.enabled(false));
+            if (after != null) {
+                s.searchAfter(after);
+            } else {
+                s.aggregations("years", a -> a.terms(t -> t.field("year").size(500)
+                                .order(co.elastic.clients.util.NamedValue.of("_key", SortOrder.Asc)))
+                        .aggregations("kinds", k -> k.terms(t -> t.field("kind").size(50))));
+            }
+            return s;
+        });
     }
 
     private static Query query(AuthorityParameters parameters) {

@@ -58,7 +58,28 @@ final class IndexSearch {
     record Found<T>(List<Hit<T>> hits, @Nullable String next, @Nullable Map<String, List<FacetCount>> facets) {
     }
 
+    /**
+     * One search, planned without the cluster: the request of the page, and the text query and filters the facet
+     * counts reuse. Kept apart from {@link #run} so that what a query string turns into can be checked offline.
+     */
+    record Plan(String sortName, SearchRequest request, Query text, Map<Facet, Query> filters) {
+    }
+
     <T> Found<T> run(Spec spec, SearchParameters parameters, Class<T> type) {
+        Plan plan = plan(spec, parameters);
+        SearchResponse<T> response = execute(plan.request(), type);
+        List<Hit<T>> hits = response.hits().hits();
+        Map<String, List<FacetCount>> facets = parameters.cursor().isEmpty()
+                ? facets(spec, execute(facetRequest(spec, plan.text(), plan.filters()), JsonData.class).aggregations())
+                : null;
+        if (hits.size() <= parameters.limit()) {
+            return new Found<>(hits, null, facets);
+        }
+        List<Hit<T>> page = hits.subList(0, parameters.limit());
+        return new Found<>(page, SearchCursor.encode(plan.sortName(), page.get(page.size() - 1).sort()), facets);
+    }
+
+    static Plan plan(Spec spec, SearchParameters parameters) {
         String sortName = spec.name() + "." + parameters.sort().slug();
         List<SortOptions> sort = switch (parameters.sort()) {
             case RELEVANCE -> List.of(SortOptions.of(s -> s.score(o -> o.order(
@@ -74,7 +95,6 @@ final class IndexSearch {
                 .orElseGet(() -> Query.of(q -> q.matchAll(m -> m)));
         Map<Facet, Query> filters = new LinkedHashMap<>();
         parameters.filters().forEach((facet, values) -> filters.put(facet, filter(facet, values)));
-        boolean withFacets = parameters.cursor().isEmpty();
         SearchRequest request = SearchRequest.of(s -> {
             // one more than asked: tells whether there is a next page without a count
             // the completion inputs are of no use to a reader, and their shape changed between mappings
@@ -98,14 +118,7 @@ final class IndexSearch {
             }
             return s;
         });
-        SearchResponse<T> response = execute(request, type);
-        List<Hit<T>> hits = response.hits().hits();
-        Map<String, List<FacetCount>> facets = withFacets ? facets(spec, countFacets(spec, text, filters)) : null;
-        if (hits.size() <= parameters.limit()) {
-            return new Found<>(hits, null, facets);
-        }
-        List<Hit<T>> page = hits.subList(0, parameters.limit());
-        return new Found<>(page, SearchCursor.encode(sortName, page.get(page.size() - 1).sort()), facets);
+        return new Plan(sortName, request, text, filters);
     }
 
     /**
@@ -113,10 +126,9 @@ final class IndexSearch {
      * cache for as long as the index does not change, and the searches people make repeat a lot (the landing
      * page's empty query first of all). Counting nine facets costs the cluster more than finding the hits.
      */
-    private Map<String, Aggregate> countFacets(Spec spec, Query text, Map<Facet, Query> filters) {
-        SearchRequest request = SearchRequest.of(s -> s.index(spec.index()).size(0).query(text).requestCache(true)
+    static SearchRequest facetRequest(Spec spec, Query text, Map<Facet, Query> filters) {
+        return SearchRequest.of(s -> s.index(spec.index()).size(0).query(text).requestCache(true)
                 .trackTotalHits(t -> t.enabled(false)).aggregations(facetAggregations(spec, filters)));
-        return execute(request, JsonData.class).aggregations();
     }
 
     /** Each facet is counted under every filter but its own: the "multi-select" facets people expect. */

@@ -25,8 +25,12 @@ public class OperationSearch {
 
     OperationSearch(IndexSearch search, Indices indices) {
         this.search = search;
-        this.spec = new IndexSearch.Spec("operations", indices.operations(), FIELDS, "apiTitle.keyword",
-                "operationKey", List.of("summary", "description", "path"), FACETS);
+        this.spec = spec(indices.operations());
+    }
+
+    static IndexSearch.Spec spec(String index) {
+        return new IndexSearch.Spec("operations", index, FIELDS, "apiTitle.keyword", "operationKey",
+                List.of("summary", "description", "path"), FACETS);
     }
 
     public SearchResults<OperationHit> search(SearchParameters parameters) {
