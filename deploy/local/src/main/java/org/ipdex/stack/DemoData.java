@@ -72,7 +72,7 @@ final class DemoData {
             HttpResponse<String> answer = register(spec, "/api/v1/catalog/apis?office=" + spec.officeCode()
                     + "&apiId=" + spec.apiId(), corpus);
             if (answer.statusCode() == 409) {
-                answer = register(spec, "/api/v1/catalog/apis/" + spec.apiId() + "/versions?", corpus);
+                answer = register(spec, "/api/v1/catalog/apis/" + spec.apiId() + "/versions", corpus);
             }
             if (answer.statusCode() == 201) {
                 registered++;
@@ -87,7 +87,8 @@ final class DemoData {
     private HttpResponse<String> register(Spec spec, String path, Path corpus) {
         return spec.bundle().isEmpty()
                 ? post(path, "application/yaml", read(corpus, spec.resource()))
-                : post(path + "&main=" + Path.of(spec.resource()).getFileName(), "application/zip", zip(corpus, spec));
+                : post(path + (path.contains("?") ? "&" : "?") + "main=" + Path.of(spec.resource()).getFileName(),
+                "application/zip", zip(corpus, spec));
     }
 
     private HttpResponse<String> post(String path, String contentType, byte[] body) {
