@@ -11,8 +11,6 @@ import org.ipdex.common.identity.Roles;
 import org.ipdex.search.parity.ParityCheck;
 import org.ipdex.search.parity.ParityReport;
 
-import java.io.IOException;
-
 @Tag(name = "admin")
 @Controller("/api/v1/admin/parity")
 @Secured(Roles.ADMIN)
@@ -31,7 +29,7 @@ class ParityController {
                     + "search indices hold, and lists every difference. Right after a write a difference can be "
                     + "feed lag: ask again.")
     @Get
-    ParityReport report() throws IOException {
+    ParityReport parityReport() {
         return check.run();
     }
 }

@@ -1,8 +1,11 @@
 package org.ipdex.search.parity;
 
+import co.elastic.clients.elasticsearch._types.ElasticsearchException;
+import io.micronaut.http.client.exceptions.HttpClientException;
 import jakarta.inject.Singleton;
 import org.ipdex.common.parity.ApiState;
 import org.ipdex.common.parity.OfficeState;
+import org.ipdex.common.problem.UnavailableException;
 
 import java.io.IOException;
 import java.time.Clock;
@@ -31,13 +34,24 @@ public class ParityCheck {
         this.contents = contents;
     }
 
-    public ParityReport run() throws IOException {
+    /** A side that cannot be read is a 503 problem: a check without both sides would say nothing. */
+    public ParityReport run() {
         Instant start = clock.instant();
-        Map<String, ApiState> apis = states.apis();
-        Map<String, OfficeState> offices = states.offices();
+        Map<String, ApiState> apis;
+        Map<String, OfficeState> offices;
+        try {
+            apis = states.apis();
+            offices = states.offices();
+        } catch (HttpClientException e) {
+            throw new UnavailableException("catalog-service or authority-service cannot be read: " + e.getMessage());
+        }
         List<Difference> differences = new ArrayList<>();
-        compareApis(apis, contents.apis(), contents.operations(), differences);
-        compareEditions(offices, contents.editions(), differences);
+        try {
+            compareApis(apis, contents.apis(), contents.operations(), differences);
+            compareEditions(offices, contents.editions(), differences);
+        } catch (IOException | ElasticsearchException e) {
+            throw new UnavailableException("Elasticsearch cannot be read: " + e.getMessage());
+        }
         long operations = apis.values().stream().mapToLong(ApiState::operationCount).sum();
         long records = offices.values().stream().mapToLong(OfficeState::recordCount).sum();
         return new ParityReport(start, clock.millis() - start.toEpochMilli(), apis.size(), operations,

@@ -8,8 +8,8 @@ import java.time.Instant;
 import java.util.List;
 
 /**
- * The parity check's answer: how much was compared and every difference found (the first
- * {@link ParityCheck#MAX_LISTED} of them; {@code differenceCount} counts all).
+ * The parity check's answer: how much was compared and every difference found (the first 1000 of them;
+ * {@code differenceCount} counts all).
  *
  * @param apis       APIs in PostgreSQL
  * @param operations their operations in PostgreSQL
