@@ -147,14 +147,12 @@ class ElasticsearchNodeKillIT {
         Http.Answer registered = gateway.post("/api/v1/catalog/apis", officeKey, "application/yaml", SPEC);
         assertEquals(201, registered.status(), registered.body());
         long first = upload(FIRST_RECORDS, 1, true, 201);
-        awaitLive(first, FIRST_RECORDS, Duration.ofMinutes(2));
+        awaitLive(first, FIRST_RECORDS, Duration.ofMinutes(5));
         String numberKey = new RecordGenerator(OFFICE, FIRST_RECORDS, 1, PRODUCED_ON).next().numberKey();
         List<String> searches = List.of("/api/v1/search/apis?q=opposition", "/api/v1/search/operations?q=oppositions",
                 "/api/v1/search/authority?q=" + numberKey);
         for (String search : searches) {
-            Http.Answer answer = gateway.get(search, stack.adminKey());
-            assertEquals(200, answer.status(), search + ": " + answer.body());
-            assertEquals(1, answer.json().get("items").size(), search + ": " + answer.body());
+            awaitHits(search);
         }
 
         ElasticsearchNode victim;
@@ -242,6 +240,20 @@ class ElasticsearchNodeKillIT {
         HttpResponse<String> answer = http.send(request, HttpResponse.BodyHandlers.ofString());
         assertEquals(expectedStatus, answer.statusCode(), answer.body());
         return new Http.Answer(answer.statusCode(), "", answer.body()).json().at("/edition/editionId").asLong();
+    }
+
+    /** The feeds are asynchronous: until the search finds something (it finds nothing before). */
+    private void awaitHits(String search) throws InterruptedException {
+        Instant deadline = Instant.now().plus(Duration.ofMinutes(3));
+        Http.Answer answer = null;
+        while (Instant.now().isBefore(deadline)) {
+            answer = gateway.get(search, stack.adminKey());
+            if (answer.status() == 200 && !answer.json().get("items").isEmpty()) {
+                return;
+            }
+            Thread.sleep(500);
+        }
+        fail("No hit for " + search + "; last answer: " + answer);
     }
 
     /** Until the index being built has taken {@code documents} (its primaries' indexing count: it is not refreshed). */

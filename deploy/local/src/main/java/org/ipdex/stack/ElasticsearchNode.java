@@ -22,7 +22,8 @@ public final class ElasticsearchNode implements AutoCloseable {
     public static final String SYSTEM_USER = "ipdex-es";
     /** The main class of the server JVM, which the launcher JVM of {@code bin/elasticsearch} starts. */
     private static final String SERVER_MAIN = "org.elasticsearch.bootstrap.Elasticsearch";
-    private static final Duration START = ChildProcess.startTimeout(Duration.ofSeconds(180));
+    // minutes, not seconds: on two cores that other builds keep busy a node took over three to start
+    private static final Duration START = ChildProcess.startTimeout(Duration.ofMinutes(6));
 
     /**
      * How one node is configured.

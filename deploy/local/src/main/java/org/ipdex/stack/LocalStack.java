@@ -25,7 +25,8 @@ import java.util.Optional;
  */
 public final class LocalStack implements AutoCloseable {
 
-    private static final Duration SERVICE_START = ChildProcess.startTimeout(Duration.ofSeconds(120));
+    // a service starts in about 3 s on an idle machine; two cores shared with other builds took over two minutes
+    private static final Duration SERVICE_START = ChildProcess.startTimeout(Duration.ofMinutes(5));
 
     private final StackSettings settings;
     private final Deque<AutoCloseable> started = new ArrayDeque<>();
