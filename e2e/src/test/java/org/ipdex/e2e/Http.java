@@ -40,6 +40,16 @@ final class Http {
                 .POST(HttpRequest.BodyPublishers.ofString(body)));
     }
 
+    /** Any method, with or without a body ({@code null} content type and body: none). */
+    Answer send(String method, String path, String apiKey, String contentType, String body) {
+        HttpRequest.Builder builder = builder(path, apiKey);
+        if (contentType != null) {
+            builder.header("Content-Type", contentType);
+        }
+        return send(builder.method(method, body == null ? HttpRequest.BodyPublishers.noBody()
+                : HttpRequest.BodyPublishers.ofString(body)));
+    }
+
     private HttpRequest.Builder builder(String path, String apiKey) {
         HttpRequest.Builder builder = HttpRequest.newBuilder(URI.create(base + path)).timeout(Duration.ofSeconds(30));
         if (apiKey != null) {
