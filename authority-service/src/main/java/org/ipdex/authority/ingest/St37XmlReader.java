@@ -49,7 +49,8 @@ final class St37XmlReader implements AuthorityFileReader {
         try {
             return new XmlRecordSource(factory.createXMLStreamReader(in), in);
         } catch (XMLStreamException e) {
-            throw XmlRecordSource.malformed(e);
+            // nothing has been read yet but the XML declaration, on line 1
+            throw XmlRecordSource.malformed(e, null);
         }
     }
 

@@ -43,7 +43,7 @@ final class XmlRecordSource implements RecordSource {
         try {
             this.header = readHeader();
         } catch (XMLStreamException e) {
-            throw malformed(e);
+            throw malformed(e, xml.getLocation());
         }
     }
 
@@ -62,7 +62,7 @@ final class XmlRecordSource implements RecordSource {
             current = readEntry(pendingLine, pendingDelete);
             return true;
         } catch (XMLStreamException e) {
-            throw malformed(e);
+            throw malformed(e, xml.getLocation());
         }
     }
 
@@ -217,13 +217,18 @@ final class XmlRecordSource implements RecordSource {
         }
     }
 
-    static MalformedFileException malformed(XMLStreamException e) {
-        Location at = e.getLocation();
+    /**
+     * @param reached where the reader was: an encoding error (bytes that are not UTF-8) comes from below the parser
+     *                as an {@code IOException} without a location, and the uploader still needs to know where
+     */
+    static MalformedFileException malformed(XMLStreamException e, Location reached) {
+        Location at = e.getLocation() != null ? e.getLocation() : reached;
         String message = e.getMessage();
         // the JDK prefixes "ParseError at [row,col]:[l,c]\nMessage: "; the location is reported separately
         int cut = message == null ? -1 : message.indexOf("Message: ");
         String text = cut >= 0 ? message.substring(cut + 9) : String.valueOf(message);
         return new MalformedFileException("Not well-formed XML: " + text,
-                at == null ? 0 : at.getLineNumber(), at == null ? null : at.getColumnNumber());
+                at == null ? 1 : Math.max(1, at.getLineNumber()), at == null || at.getColumnNumber() < 1 ? null
+                : at.getColumnNumber());
     }
 }

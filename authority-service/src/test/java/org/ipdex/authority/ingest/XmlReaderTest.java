@@ -5,6 +5,7 @@ import org.junit.jupiter.api.Timeout;
 
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -52,6 +53,33 @@ class XmlReaderTest {
             MalformedFileException broken = assertThrows(MalformedFileException.class, source::advance);
             assertEquals(4, broken.line(), broken.getMessage());
         }
+    }
+
+    /** Found by IngestFuzzTest: the encoding error came without a location and was refused as "line 0". */
+    @Test
+    void bytesThatAreNotUtf8AreRefusedWithTheirLine() throws IOException {
+        byte[] head = ("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<authority-file country=\"EP\">\n"
+                + "<authority-file-entry><publication-reference><document-id><country>EP</country>\n<doc-number>")
+                .getBytes(StandardCharsets.US_ASCII);
+        byte[] file = java.util.Arrays.copyOf(head, head.length + 3);
+        file[head.length] = (byte) 0xC3; // a lead byte followed by no continuation
+        file[head.length + 1] = '1';
+        file[head.length + 2] = '<';
+        MalformedFileException broken = assertThrows(MalformedFileException.class, () -> {
+            try (RecordSource source = reader.open(new ByteArrayInputStream(file), null)) {
+                all(source);
+            }
+        });
+        assertTrue(broken.line() >= 3 && broken.line() <= 4, broken.line() + ": " + broken.getMessage());
+        assertTrue(broken.getMessage().contains("UTF-8"), broken.getMessage());
+
+        byte[] found;
+        try (var in = getClass().getResourceAsStream("IngestFuzzTestInputs/st37Xml/not-utf8-in-the-prolog.xml")) {
+            found = in.readAllBytes();
+        }
+        MalformedFileException inTheProlog = assertThrows(MalformedFileException.class,
+                () -> reader.open(new ByteArrayInputStream(found), null));
+        assertEquals(2, inTheProlog.line(), inTheProlog.getMessage());
     }
 
     private static List<RawRecord> all(RecordSource source) throws IOException {

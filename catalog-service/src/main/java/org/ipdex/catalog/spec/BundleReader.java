@@ -7,6 +7,7 @@ import org.ipdex.common.problem.ProblemError;
 
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
+import java.io.EOFException;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -59,6 +60,9 @@ public class BundleReader {
             }
         } catch (ZipException corrupt) {
             throw new InvalidInputException("Not a readable zip: " + corrupt.getMessage());
+        } catch (EOFException truncated) {
+            // ZipInputStream reports a zip cut off inside an entry's header or data as the end of its input
+            throw new InvalidInputException("Not a readable zip: it ends inside an entry (cut off?)");
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
