@@ -49,7 +49,7 @@ class ElasticsearchClusterTest {
     /** docs/scaling.md: the cluster the model is sized for */
     static final int NODES = 3;
     /** docs/scaling.md, "Elasticsearch": disk per node for 300 M records + 20,000 APIs, 1 replica, headroom */
-    static final long MODEL_DISK_PER_NODE_GIB = 100;
+    static final long MODEL_DISK_PER_NODE_GIB = 50;
     /** docs/scaling.md: heap per node, and Elasticsearch's rule that the heap is at most half the memory */
     static final long MODEL_HEAP_GIB = 8;
 
