@@ -15,7 +15,8 @@ import java.util.stream.Collectors;
  * A real Elasticsearch node from the {@code integ-test-zip} artifact on Maven Central: a single-node cluster, or
  * one member of an {@link ElasticsearchCluster}. Elasticsearch refuses to run as root, so as root it runs as the
  * system user {@value #SYSTEM_USER}, created on first use; that user must be able to reach {@code workDirectory}.
- * A node has 180 s to become healthy, or longer on a busy machine (see {@link ChildProcess#startTimeout}).
+ * A node has six minutes to become healthy, or longer where the machine is known to be busy (see
+ * {@link ChildProcess#startTimeout}).
  */
 public final class ElasticsearchNode implements AutoCloseable {
 
