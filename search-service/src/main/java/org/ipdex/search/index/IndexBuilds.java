@@ -171,7 +171,7 @@ public class IndexBuilds {
             if (System.nanoTime() > deadline) {
                 LOG.warn("The replicas of {} were not allocated within {}; going live with its primaries only", name,
                         replicaWait);
-                break;
+                return replicaWait;
             }
             try {
                 Thread.sleep(200);
