@@ -58,7 +58,7 @@ class DatabaseAwayTest extends AuthorityTest {
         Path file = Files.createTempFile("ipdex-away", ".csv");
         try (OutputStream out = Files.newOutputStream(file)) {
             AuthorityFileWriter.write(Layout.EPO_CSV, "EP", PRODUCED_ON, "full",
-                    new RecordGenerator("EP", 1_000_000, 5, PRODUCED_ON), out);
+                    new RecordGenerator("EP", 2_000_000, 5, PRODUCED_ON), out);
         }
         AuthorityApi.Answer accepted = api.upload("EP", "layout=epo-csv&wait=false", file);
         Files.delete(file);
