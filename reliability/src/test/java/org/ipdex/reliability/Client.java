@@ -56,6 +56,14 @@ final class Client {
         }
     }
 
+    String base() {
+        return base;
+    }
+
+    String apiKey() {
+        return apiKey;
+    }
+
     Answer get(String path) {
         return send(request(path).GET());
     }
