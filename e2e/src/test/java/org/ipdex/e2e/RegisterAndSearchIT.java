@@ -87,12 +87,13 @@ class RegisterAndSearchIT {
         Parity.Report report = Parity.await(stack.gatewayUrl(), stack.adminKey(), Duration.ofSeconds(60));
         assertTrue(report.zero(), report.describe());
         assertTrue(report.apis() >= 3 && report.operations() > 0, report.describe());
+        // the figure the README quotes: what one check costs on the demo stack. Not asserted zero: the endpoint
+        // probes may change an API's status (a new revision) at any moment, and the feed takes a poll to carry it
         long start = System.nanoTime();
         Parity.Report again = Parity.check(stack.gatewayUrl(), stack.adminKey());
-        // the figure the README quotes: what one check costs on the demo stack
         System.out.printf("parity check: %s ms in search-service, %d ms through the gateway%n", again.tookMillis(),
                 (System.nanoTime() - start) / 1_000_000);
-        assertTrue(again.zero(), again.describe());
+        assertEquals(report.apis(), again.apis(), again.describe());
 
         Http.Answer anonymous = gateway.get("/api/v1/admin/parity", null);
         assertEquals(401, anonymous.status(), anonymous.body());
