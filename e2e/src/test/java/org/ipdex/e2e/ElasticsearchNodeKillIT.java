@@ -186,7 +186,7 @@ class ElasticsearchNodeKillIT {
                 + " ms; failure window " + window.toMillis() + " ms");
         failed.forEach(outcome -> log("  failed " + outcome.status() + " sent "
                 + Duration.between(killedAt, outcome.sent()).toMillis() + " ms after the kill, answered in "
-                + outcome.millis() + " ms: " + outcome.path()));
+                + outcome.millis() + " ms: " + outcome.path() + " " + outcome.failure()));
         assertEquals(List.of(), outcomes.stream().filter(outcome -> !outcome.failed() && outcome.status() != 200)
                 .toList(), "every search answered 200 or failed on the node's loss");
         assertTrue(window.compareTo(FAILURE_WINDOW_BOUND) <= 0, "searches failed for " + window.toMillis() + " ms");

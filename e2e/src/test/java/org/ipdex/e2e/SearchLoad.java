@@ -24,8 +24,11 @@ import java.util.concurrent.atomic.AtomicLong;
  */
 final class SearchLoad implements AutoCloseable {
 
-    /** One request: when it left, what it asked, and its status (0: no answer within the timeout). */
-    record Outcome(Instant sent, String path, int status, long millis) {
+    /**
+     * One request: when it left, what it asked, its status (0: no answer within the timeout) and, for a failure,
+     * the start of the answer's body (whose problem document says which part gave up: gateway or search-service).
+     */
+    record Outcome(Instant sent, String path, int status, long millis, String failure) {
 
         boolean failed() {
             return status == 0 || status >= 500;
@@ -62,9 +65,16 @@ final class SearchLoad implements AutoCloseable {
             Instant at = Instant.now();
             HttpRequest request = HttpRequest.newBuilder(URI.create(gateway + path)).timeout(TIMEOUT)
                     .header("Authorization", "Bearer " + apiKey).GET().build();
-            http.sendAsync(request, HttpResponse.BodyHandlers.discarding()).whenComplete((response, failure) ->
-                    outcomes.add(new Outcome(at, path, failure == null ? response.statusCode() : 0,
-                            Duration.between(at, Instant.now()).toMillis())));
+            http.sendAsync(request, HttpResponse.BodyHandlers.ofString()).whenComplete((response, failure) -> {
+                long millis = Duration.between(at, Instant.now()).toMillis();
+                if (failure != null) {
+                    outcomes.add(new Outcome(at, path, 0, millis, failure.toString()));
+                } else {
+                    int status = response.statusCode();
+                    String body = status >= 500 ? abbreviated(response.body()) : "";
+                    outcomes.add(new Outcome(at, path, status, millis, body));
+                }
+            });
         }, 0, 1_000_000 / perSecond, TimeUnit.MICROSECONDS);
     }
 
@@ -79,6 +89,10 @@ final class SearchLoad implements AutoCloseable {
         List<Outcome> all = new ArrayList<>(outcomes);
         all.sort(Comparator.comparing(Outcome::sent));
         return all;
+    }
+
+    private static String abbreviated(String body) {
+        return body.length() <= 300 ? body : body.substring(0, 300) + "…";
     }
 
     /** Requests per status, e.g. {200=4012, 503=3}. */
