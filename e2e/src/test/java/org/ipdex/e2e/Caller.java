@@ -13,18 +13,17 @@ enum Caller {
             // a key that is sent but not valid is refused everywhere, so a client learns its key is dead
             return Outcome.UNAUTHORISED;
         }
-        // the gateway refuses keyless writes at the door (401); a keyless read of private data reaches the service
-        // as the public identity, which refuses it with 403 today (401 would be better: see AuthorisationMatrixIT)
-        Outcome keyless = row.kind() == AuthorisationRow.Kind.READ ? Outcome.REFUSED : Outcome.UNAUTHORISED;
+        // a keyless caller is told that a key would help (401): the gateway refuses keyless writes at the door, and
+        // a keyless read of private data is refused by the service, which sees the public identity
         return switch (row.access()) {
             case PUBLIC -> Outcome.ALLOWED;
             case OFFICE_OWN -> switch (this) {
-                case ANONYMOUS -> keyless;
+                case ANONYMOUS -> Outcome.UNAUTHORISED;
                 case OFFICE_B -> Outcome.FORBIDDEN;
                 default -> Outcome.ALLOWED;
             };
             case ADMIN -> switch (this) {
-                case ANONYMOUS -> keyless;
+                case ANONYMOUS -> Outcome.UNAUTHORISED;
                 case ADMIN -> Outcome.ALLOWED;
                 default -> Outcome.FORBIDDEN;
             };
@@ -34,13 +33,7 @@ enum Caller {
 
     /** The class of an answer: through authorisation (any status but 401 and 403), or refused by it. */
     enum Outcome {
-        ALLOWED, UNAUTHORISED, FORBIDDEN,
-        /** an expectation only: 401 or 403 */
-        REFUSED;
-
-        boolean admits(Outcome actual) {
-            return this == actual || (this == REFUSED && actual != ALLOWED);
-        }
+        ALLOWED, UNAUTHORISED, FORBIDDEN;
 
         static Outcome of(int status) {
             return switch (status) {

@@ -85,11 +85,12 @@ class ScopeTest implements TestPropertyProvider {
     void onlyAnAdministratorMayChangeTheScope() {
         String body = "{\"entries\": [{\"office\": \"EP\", \"kinds\": [\"A1\"], \"fromYear\": 1978}]}";
         String office = tokens.issue(new Identity("office-EP", Set.of(Roles.OFFICE), Optional.of("EP")));
-        for (String token : List.of(office, publicToken())) {
+        for (Map.Entry<String, HttpStatus> caller : Map.of(office, HttpStatus.FORBIDDEN,
+                publicToken(), HttpStatus.UNAUTHORIZED).entrySet()) {
             HttpClientResponseException refused = assertThrows(HttpClientResponseException.class,
                     () -> client.toBlocking().exchange(HttpRequest.PUT("/api/v1/authority/scope", body)
-                            .contentType(MediaType.APPLICATION_JSON).bearerAuth(token)));
-            assertEquals(HttpStatus.FORBIDDEN, refused.getStatus());
+                            .contentType(MediaType.APPLICATION_JSON).bearerAuth(caller.getKey())));
+            assertEquals(caller.getValue(), refused.getStatus());
         }
         HttpClientResponseException anonymous = assertThrows(HttpClientResponseException.class,
                 () -> client.toBlocking().exchange(HttpRequest.PUT("/api/v1/authority/scope", body)

@@ -93,7 +93,7 @@ class ApiRegistrationTest implements TestPropertyProvider {
         HttpClientResponseException refused = assertThrows(HttpClientResponseException.class,
                 () -> client.toBlocking().exchange(HttpRequest.POST("/api/v1/catalog/apis", "{}")
                         .contentType(MediaType.APPLICATION_JSON).bearerAuth(publicToken)));
-        assertEquals(HttpStatus.FORBIDDEN, refused.getStatus());
+        assertEquals(HttpStatus.UNAUTHORIZED, refused.getStatus());
     }
 
     @Test

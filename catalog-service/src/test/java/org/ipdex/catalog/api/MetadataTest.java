@@ -96,7 +96,7 @@ class MetadataTest extends CatalogTest {
         register("Owned", "Patent", "1");
         Map<String, Long> before = harness.rowCounts();
         harness.problem(patchRequest("ep-owned", "{\"lifecycle\": \"draft\"}", harness.office("US")), 403);
-        harness.problem(patchRequest("ep-owned", "{\"lifecycle\": \"draft\"}", harness.anonymous()), 403);
+        harness.problem(patchRequest("ep-owned", "{\"lifecycle\": \"draft\"}", harness.anonymous()), 401);
         harness.problem(patchRequest("ep-nobody", "{\"lifecycle\": \"draft\"}", harness.admin()), 404);
         assertEquals(before, harness.rowCounts());
         assertEquals("draft", patch("ep-owned", "{\"lifecycle\": \"draft\"}", harness.admin()).lifecycle());

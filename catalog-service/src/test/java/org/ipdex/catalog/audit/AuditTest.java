@@ -54,7 +54,7 @@ class AuditTest extends CatalogTest {
     void anotherOfficeAndThePublicMayNotReadIt() {
         upload(SPEC.formatted("1").replace("Audited", "Private trail"), harness.office("JP"));
         harness.problem(HttpRequest.GET(APIS + "/jp-private-trail/auditEntries").bearerAuth(harness.office("KR")), 403);
-        harness.problem(HttpRequest.GET(APIS + "/jp-private-trail/auditEntries").bearerAuth(harness.anonymous()), 403);
+        harness.problem(HttpRequest.GET(APIS + "/jp-private-trail/auditEntries").bearerAuth(harness.anonymous()), 401);
         harness.problem(HttpRequest.GET(APIS + "/jp-nothing/auditEntries").bearerAuth(harness.admin()), 404);
     }
 

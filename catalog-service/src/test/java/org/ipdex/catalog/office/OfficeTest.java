@@ -103,7 +103,7 @@ class OfficeTest extends CatalogTest {
     void anotherOfficeOrThePublicMayNotWriteAProfile() {
         Map<String, Long> before = harness.rowCounts();
         harness.problem(put("FR", DPMA, harness.office("DE")), 403);
-        harness.problem(put("FR", DPMA, harness.anonymous()), 403);
+        harness.problem(put("FR", DPMA, harness.anonymous()), 401);
         assertEquals(before, harness.rowCounts());
         assertEquals(HttpStatus.CREATED, harness.exchange(put("FR", DPMA.replace("Deutsches Patent- und Markenamt",
                 "INPI"), harness.admin()), OfficeResponse.class).getStatus());

@@ -243,7 +243,7 @@ class HostileInputTest extends CatalogTest {
     @Test
     void aPublicTokenCannotUploadAtAll() {
         harness.problem(HttpRequest.POST(CatalogHarness.APIS, (HEAD + "paths: {}\n").getBytes())
-                .contentType(MediaType.APPLICATION_YAML).bearerAuth(harness.anonymous()), 403);
+                .contentType(MediaType.APPLICATION_YAML).bearerAuth(harness.anonymous()), 401);
     }
 
     private Problem yaml(String text, int status) {

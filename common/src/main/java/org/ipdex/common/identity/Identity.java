@@ -2,6 +2,7 @@ package org.ipdex.common.identity;
 
 import io.micronaut.security.authentication.Authentication;
 import org.ipdex.common.problem.ForbiddenException;
+import org.ipdex.common.problem.UnauthorizedException;
 
 import java.util.Collection;
 import java.util.HashMap;
@@ -41,6 +42,11 @@ public record Identity(String subject, Set<String> roles, Optional<String> offic
         return Authentication.build(subject, roles, attributes);
     }
 
+    /** Only the {@code public} role: the gateway's caller sent no key. */
+    public boolean isAnonymous() {
+        return roles.stream().allMatch(Roles.PUBLIC::equals);
+    }
+
     public boolean isAdmin() {
         return roles.contains(Roles.ADMIN);
     }
@@ -51,14 +57,23 @@ public record Identity(String subject, Set<String> roles, Optional<String> offic
     }
 
     public void requireOffice(String officeCode) {
+        requireKey();
         if (!mayActFor(officeCode)) {
             throw new ForbiddenException("This key may not change data of office " + officeCode);
         }
     }
 
     public void requireAdmin() {
+        requireKey();
         if (!isAdmin()) {
             throw new ForbiddenException("Only an administrator may do this");
+        }
+    }
+
+    /** A caller without a key is told that a key is needed (401), not that it lacks a right (403). */
+    private void requireKey() {
+        if (isAnonymous()) {
+            throw new UnauthorizedException(UnauthorizedException.NEEDS_A_KEY);
         }
     }
 }

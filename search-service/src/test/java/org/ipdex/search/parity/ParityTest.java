@@ -42,6 +42,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -204,7 +205,11 @@ class ParityTest extends SearchServiceTest {
     void onlyAdministratorsMayAsk() {
         HttpClientResponseException anonymous = assertThrows(HttpClientResponseException.class,
                 () -> client().retrieve(HttpRequest.GET("/api/v1/admin/parity").bearerAuth(token())));
-        assertEquals(HttpStatus.FORBIDDEN, anonymous.getStatus());
+        assertEquals(HttpStatus.UNAUTHORIZED, anonymous.getStatus());
+        String office = tokens.issue(new Identity("office-EP", Set.of(Roles.OFFICE), Optional.of("EP")));
+        HttpClientResponseException anOffice = assertThrows(HttpClientResponseException.class,
+                () -> client().retrieve(HttpRequest.GET("/api/v1/admin/parity").bearerAuth(office)));
+        assertEquals(HttpStatus.FORBIDDEN, anOffice.getStatus());
         HttpClientResponseException none = assertThrows(HttpClientResponseException.class,
                 () -> client().retrieve(HttpRequest.GET("/api/v1/admin/parity")));
         assertEquals(HttpStatus.UNAUTHORIZED, none.getStatus());

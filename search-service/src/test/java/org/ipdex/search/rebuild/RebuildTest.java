@@ -65,7 +65,7 @@ class RebuildTest extends SearchServiceTest {
 
     @Test
     void searchesKeepAnsweringWhileTheIndicesAreRebuilt() throws Exception {
-        assertEquals(HttpStatus.FORBIDDEN, assertThrows(HttpClientResponseException.class, () -> client().exchange(
+        assertEquals(HttpStatus.UNAUTHORIZED, assertThrows(HttpClientResponseException.class, () -> client().exchange(
                 HttpRequest.POST("/api/v1/search/rebuilds", "").bearerAuth(tokens.issue(Identity.anonymous()))))
                 .getStatus(), "only an administrator may rebuild");
 
