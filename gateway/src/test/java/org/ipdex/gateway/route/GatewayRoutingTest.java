@@ -17,9 +17,12 @@ import io.micronaut.runtime.server.EmbeddedServer;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
 import io.micronaut.test.support.TestPropertyProvider;
 import jakarta.inject.Inject;
+import org.ipdex.common.identity.Roles;
 import org.ipdex.common.problem.Problem;
 import org.ipdex.gateway.BackendStub;
 import org.ipdex.gateway.IdentityTokenAssert;
+import org.ipdex.gateway.account.ApiKeyRequest;
+import org.ipdex.gateway.account.ApiKeys;
 import org.ipdex.stack.TestStack;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
@@ -60,6 +63,9 @@ class GatewayRoutingTest implements TestPropertyProvider {
 
     @Inject
     EmbeddedServer server;
+
+    @Inject
+    ApiKeys apiKeys;
 
     @Override
     public Map<String, String> getProperties() {
@@ -275,12 +281,13 @@ class GatewayRoutingTest implements TestPropertyProvider {
     }
 
     @Test
-    void healthIsDownWhileABackendIsDownAndSaysWhich() {
-        HttpClientResponseException down = assertThrows(HttpClientResponseException.class,
-                () -> client.toBlocking().exchange(HttpRequest.GET("/health"), Map.class));
-        assertEquals(HttpStatus.SERVICE_UNAVAILABLE, down.getStatus());
-        Map<String, Object> health = down.getResponse().getBody(Argument.mapOf(String.class, Object.class))
-                .orElseThrow();
+    void healthIsDownWhileABackendIsDownAndSaysWhichToAKeyHolderOnly() {
+        Map<String, Object> anonymous = health(HttpRequest.GET("/health"));
+        assertEquals("DOWN", anonymous.get("status"));
+        assertNull(anonymous.get("details"), "the public sees no internal addresses: " + anonymous);
+
+        String key = apiKeys.issue(new ApiKeyRequest("health reader", Roles.ADMIN, null)).apiKey();
+        Map<String, Object> health = health(HttpRequest.GET("/health").bearerAuth(key));
         assertEquals("DOWN", health.get("status"));
         Map<?, ?> details = (Map<?, ?>) health.get("details");
         assertEquals("UP", ((Map<?, ?>) details.get("jdbc")).get("status"), details.toString());
@@ -288,6 +295,13 @@ class GatewayRoutingTest implements TestPropertyProvider {
         assertEquals("UP", ((Map<?, ?>) backends.get("catalog")).get("status"));
         assertEquals("UP", ((Map<?, ?>) backends.get("search")).get("status"));
         assertEquals("DOWN", ((Map<?, ?>) backends.get("authority")).get("status"));
+    }
+
+    private Map<String, Object> health(HttpRequest<?> request) {
+        HttpClientResponseException down = assertThrows(HttpClientResponseException.class,
+                () -> client.toBlocking().exchange(request, Map.class));
+        assertEquals(HttpStatus.SERVICE_UNAVAILABLE, down.getStatus());
+        return down.getResponse().getBody(Argument.mapOf(String.class, Object.class)).orElseThrow();
     }
 
     @Test
