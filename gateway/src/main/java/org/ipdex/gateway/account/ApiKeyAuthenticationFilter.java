@@ -3,6 +3,7 @@ package org.ipdex.gateway.account;
 import io.micronaut.http.HttpHeaders;
 import io.micronaut.http.HttpMethod;
 import io.micronaut.http.HttpRequest;
+import io.micronaut.http.HttpStatus;
 import io.micronaut.http.MutableHttpResponse;
 import io.micronaut.http.annotation.Filter;
 import io.micronaut.http.filter.HttpServerFilter;
@@ -14,6 +15,8 @@ import org.ipdex.gateway.FilterOrder;
 import org.ipdex.gateway.GatewayProblems;
 import org.ipdex.gateway.limit.KeyGuessingLimiter;
 import org.reactivestreams.Publisher;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import reactor.core.publisher.Mono;
 import reactor.core.scheduler.Scheduler;
 import reactor.core.scheduler.Schedulers;
@@ -30,6 +33,7 @@ import java.util.concurrent.ExecutorService;
 @Filter(Filter.MATCH_ALL_PATTERN)
 final class ApiKeyAuthenticationFilter implements HttpServerFilter {
 
+    private static final Logger LOG = LoggerFactory.getLogger(ApiKeyAuthenticationFilter.class);
     private static final String BEARER = "Bearer ";
 
     private final ApiKeyAuthenticator authenticator;
@@ -77,8 +81,28 @@ final class ApiKeyAuthenticationFilter implements HttpServerFilter {
         // a cache miss reads the database: never on the event loop
         return Mono.fromCallable(() -> authenticator.authenticate(key))
                 .subscribeOn(blocking)
+                .onErrorResume(error -> Mono.error(new KeyStoreUnavailable(error)))
                 .flatMap(caller -> caller.isPresent() ? Mono.from(proceed(request, chain, caller.get()))
-                        : Mono.just(refuse(request)));
+                        : Mono.just(refuse(request)))
+                .onErrorResume(KeyStoreUnavailable.class, error -> Mono.just(unavailable(request, error)));
+    }
+
+    /**
+     * The key could not be checked (the accounts database is away): the caller should retry, so 503, not the 500
+     * of an unhandled error. Only the key check's own failure is meant; the forwarded request's are not caught.
+     */
+    private static MutableHttpResponse<?> unavailable(HttpRequest<?> request, KeyStoreUnavailable error) {
+        LOG.warn("{} {}: the API key could not be checked: {}", request.getMethodName(), request.getPath(),
+                error.getCause().toString());
+        return GatewayProblems.of(request, HttpStatus.SERVICE_UNAVAILABLE, "unavailable",
+                "API keys cannot be checked for a moment; retry shortly")
+                .header(HttpHeaders.RETRY_AFTER, "5");
+    }
+
+    private static final class KeyStoreUnavailable extends RuntimeException {
+        KeyStoreUnavailable(Throwable cause) {
+            super(cause);
+        }
     }
 
     private MutableHttpResponse<?> refuse(HttpRequest<?> request) {
