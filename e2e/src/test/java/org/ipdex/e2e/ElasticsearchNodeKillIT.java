@@ -56,8 +56,8 @@ class ElasticsearchNodeKillIT {
     /**
      * A SIGKILLed node's sockets are closed by the kernel at once, so the master removes it and promotes the replicas
      * within a cluster-state update, and the REST client retries a request refused by the dead node on the next one.
-     * What can fail is what was in flight on that node: searches it coordinated or was answering. Measured: see
-     * /work/notes/cluster.md and the test's output.
+     * What can fail is what was in flight on that node: searches it coordinated or was answering. Measured: the
+     * README's fault-test figures and the test's output.
      */
     private static final Duration FAILURE_WINDOW_BOUND = Duration.ofSeconds(10);
     /**
@@ -180,15 +180,27 @@ class ElasticsearchNodeKillIT {
         }
 
         List<SearchLoad.Outcome> failed = outcomes.stream().filter(SearchLoad.Outcome::failed).toList();
-        Duration window = SearchLoad.failureWindow(outcomes);
-        log(outcomes.size() + " searches, by status " + SearchLoad.byStatus(outcomes) + ", p50 "
-                + SearchLoad.percentile(outcomes, 0.5) + " ms, p99 " + SearchLoad.percentile(outcomes, 0.99)
-                + " ms; failure window " + window.toMillis() + " ms");
         failed.forEach(outcome -> log("  failed " + outcome.status() + " sent "
                 + Duration.between(killedAt, outcome.sent()).toMillis() + " ms after the kill, answered in "
                 + outcome.millis() + " ms: " + outcome.path() + " " + outcome.failure()));
+        // Answered before the kill, a failure cannot be the kill's: on two cores the million-row upload and the
+        // start of its indexing leave Elasticsearch too little CPU, and search-service sheds what it cannot
+        // answer in time (query.SearchLimiter). That must be the deliberate 503 and nothing else; it is reported.
+        Instant finished = killedAt;
+        List<SearchLoad.Outcome> shed = failed.stream()
+                .filter(outcome -> outcome.sent().plusMillis(outcome.millis()).isBefore(finished)).toList();
+        List<SearchLoad.Outcome> byTheKill = failed.stream().filter(outcome -> !shed.contains(outcome)).toList();
+        Duration window = SearchLoad.failureWindow(byTheKill);
+        log(outcomes.size() + " searches, by status " + SearchLoad.byStatus(outcomes) + ", p50 "
+                + SearchLoad.percentile(outcomes, 0.5) + " ms, p99 " + SearchLoad.percentile(outcomes, 0.99)
+                + " ms; shed before the kill " + shed.size() + " in " + SearchLoad.failureWindow(shed).toMillis()
+                + " ms (from " + (shed.isEmpty() ? 0 : Duration.between(uploaded, shed.get(0).sent()).toMillis())
+                + " ms after the upload began); failed from the kill on " + byTheKill.size() + ", window "
+                + window.toMillis() + " ms");
         assertEquals(List.of(), outcomes.stream().filter(outcome -> !outcome.failed() && outcome.status() != 200)
-                .toList(), "every search answered 200 or failed on the node's loss");
+                .toList(), "every search answered 200 or failed");
+        assertEquals(List.of(), shed.stream().filter(outcome -> outcome.status() != 503
+                || !outcome.failure().contains("Search is busy")).toList(), "before the kill only load is shed");
         assertTrue(window.compareTo(FAILURE_WINDOW_BOUND) <= 0, "searches failed for " + window.toMillis() + " ms");
 
         Instant restarted = Instant.now();
