@@ -109,10 +109,13 @@ public final class LocalStack implements AutoCloseable {
                 Map.of("DATASOURCES_DEFAULT_URL", jdbcServer + "ipdex_catalog")));
         backends.add(service("authority-service", ports.authority(), common,
                 Map.of("DATASOURCES_DEFAULT_URL", jdbcServer + "ipdex_authority")));
+        // the one local replica keeps its name in the feed lease, so a restarted one follows the feeds at once
+        // instead of waiting for the lease its killed predecessor could not give up to expire
         backends.add(service("search-service", ports.search(), common, Map.of(
                 "IPDEX_ELASTICSEARCH_URL", elasticsearch,
                 "IPDEX_FEEDS_CATALOG_URL", serviceUrl("catalog-service"),
-                "IPDEX_FEEDS_AUTHORITY_URL", serviceUrl("authority-service"))));
+                "IPDEX_FEEDS_AUTHORITY_URL", serviceUrl("authority-service"),
+                "IPDEX_CONSUME_REPLICA", "local-search-service")));
         for (int i = 0; i < backends.size(); i++) {
             backends.get(i).awaitHealthy(serviceUrl(List.of("catalog-service", "authority-service",
                     "search-service").get(i)) + "/health", SERVICE_START);

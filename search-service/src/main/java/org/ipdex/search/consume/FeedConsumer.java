@@ -48,6 +48,7 @@ public final class FeedConsumer {
     private final FeedFollower.Source source;
     private final FeedFollower follower;
     private final ApplicationEventPublisher<FeedReset> resets;
+    private final FeedLease lease;
     /** Held for each step, so a rebuild can move the checkpoint between two steps. */
     private final ReentrantLock stepping = new ReentrantLock();
     private volatile boolean running;
@@ -65,6 +66,7 @@ public final class FeedConsumer {
         this.follower = new FeedFollower(source, feed.name(), infrastructure.indices().live(), indexManager::outdated,
                 lag);
         this.resets = infrastructure.resets;
+        this.lease = infrastructure.lease;
         Gauge.builder("ipdex.feed.events.behind", lag, FeedLag::eventsBehind).tag("feed", feed.name())
                 .description("Events in the feed not yet applied to the indices").register(infrastructure.meters());
         Gauge.builder("ipdex.feed.seconds.behind", lag, FeedLag::secondsBehind).tag("feed", feed.name())
@@ -125,6 +127,7 @@ public final class FeedConsumer {
         thread.start();
     }
 
+    /** Stops following; called by {@link FeedConsumers} before it gives up the lease, and at shutdown. */
     @PreDestroy
     synchronized void stop() throws InterruptedException {
         running = false;
@@ -141,8 +144,24 @@ public final class FeedConsumer {
         Backoff backoff = new Backoff(settings.minBackoff(), settings.maxBackoff());
         boolean failing = false;
         boolean replaced = false;
+        boolean standby = true;
         while (running) {
             try {
+                if (!lease.held()) {
+                    standby = true;
+                    lease.heldElsewhere().ifPresentOrElse(holder -> lag().standby(holder),
+                            () -> lag().failed("this replica does not hold the feed lease: not claimed yet, or "
+                                    + "Elasticsearch cannot be reached to renew it"));
+                    if (!sleep(settings.pollInterval())) {
+                        return;
+                    }
+                    continue;
+                }
+                if (standby) {
+                    // another replica may have moved the checkpoint while this one was not following
+                    follower.reload();
+                    standby = false;
+                }
                 boolean more = step();
                 lag().succeeded();
                 if (failing) {
@@ -233,10 +252,11 @@ public final class FeedConsumer {
         private final Indices indices;
         private final IdentityTokens tokens;
         private final ApplicationEventPublisher<FeedReset> resets;
+        private final FeedLease lease;
 
         Infrastructure(HttpClientRegistry<HttpClient> clients, BeanContext context, JsonMapper json,
                        MeterRegistry meters, Indices indices, IdentityTokens tokens,
-                       ApplicationEventPublisher<FeedReset> resets) {
+                       ApplicationEventPublisher<FeedReset> resets, FeedLease lease) {
             this.clients = clients;
             this.context = context;
             this.json = json;
@@ -244,6 +264,7 @@ public final class FeedConsumer {
             this.indices = indices;
             this.tokens = tokens;
             this.resets = resets;
+            this.lease = lease;
         }
 
         IdentityTokens tokens() {

@@ -26,6 +26,8 @@ final class FeedHealthIndicator extends AbstractHealthIndicator<Map<String, Obje
         for (FeedConsumer consumer : consumers.all()) {
             feeds.put(consumer.name(), consumer.enabled() ? consumer.lag().details() : Map.of("state", "disabled"));
         }
+        // which replica follows the feeds: on the others the figures above are their last, not the feed's now
+        feeds.put("followedBy", consumers.followedBy());
         healthStatus = HealthStatus.UP;
         return feeds;
     }

@@ -101,6 +101,12 @@ public final class FeedLag {
         snapshot = new Snapshot(s.checkpoint(), s.head(), s.lastAppliedAt(), "waiting for rebuild", reason);
     }
 
+    /** Another replica holds the {@link FeedLease}: the figures are this replica's last, not the feed's now. */
+    void standby(String holder) {
+        Snapshot s = snapshot;
+        snapshot = new Snapshot(s.checkpoint(), s.head(), s.lastAppliedAt(), "standby", "followed by " + holder);
+    }
+
     void failed(String error) {
         Snapshot s = snapshot;
         snapshot = new Snapshot(s.checkpoint(), s.head(), s.lastAppliedAt(), "retrying", error);

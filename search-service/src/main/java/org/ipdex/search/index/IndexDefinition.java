@@ -13,7 +13,9 @@ public enum IndexDefinition {
 
     APIS("apis", 2, true),
     OPERATIONS("operations", 2, true),
-    CHECKPOINTS("ipdex-checkpoints", 2, false);
+    CHECKPOINTS("ipdex-checkpoints", 2, false),
+    /** Which replica follows the feeds (consume.FeedLease); written by no feed, so never rebuilt. */
+    LEASES("ipdex-leases", 1, false);
 
     private final String baseName;
     private final int version;

@@ -56,6 +56,10 @@ public class Indices {
         return alias(IndexDefinition.CHECKPOINTS);
     }
 
+    public String leases() {
+        return alias(IndexDefinition.LEASES);
+    }
+
     /** Every office's current authority edition: what the authority search reads. */
     public String authority() {
         return prefix + "authority";

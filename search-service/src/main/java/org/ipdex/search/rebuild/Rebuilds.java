@@ -5,6 +5,7 @@ import io.micronaut.runtime.event.annotation.EventListener;
 import jakarta.annotation.PreDestroy;
 import jakarta.inject.Singleton;
 import org.ipdex.common.problem.ConflictException;
+import org.ipdex.common.problem.UnavailableException;
 import org.ipdex.search.consume.FeedConsumers;
 import org.ipdex.search.index.IndexBuilds;
 import org.ipdex.search.index.IndexManager;
@@ -13,6 +14,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import java.io.IOException;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
@@ -33,6 +35,7 @@ public class Rebuilds {
     private static final DateTimeFormatter ID = DateTimeFormatter.ofPattern("yyyyMMddHHmmssSSS")
             .withZone(ZoneOffset.UTC);
     private static final int KEPT = 20;
+    private static final Duration FOLLOWER_CHECK = Duration.ofSeconds(1);
 
     private final Rebuild.Dependencies dependencies;
     private final Map<String, Rebuild> recent = new LinkedHashMap<>();
@@ -44,8 +47,17 @@ public class Rebuilds {
         this.dependencies = new Rebuild.Dependencies(indexManager, builds, indices, consumers, settings);
     }
 
-    /** @throws ConflictException while another rebuild is running */
+    /**
+     * @throws ConflictException    while another rebuild is running
+     * @throws UnavailableException on a replica that does not follow the feeds: the swap must not race the events
+     *                              that the replica following them applies meanwhile
+     */
     public synchronized RebuildStatus start(String reason) {
+        FeedConsumers consumers = dependencies.consumers();
+        if (!consumers.followedHere()) {
+            throw new UnavailableException("Rebuilds run on the replica that follows the change feeds ("
+                    + consumers.followedBy() + "); this is another one. Retry: the next request may reach it");
+        }
         if (current != null && !current.status().finished()) {
             throw new ConflictException("Rebuild " + current.status().rebuildId() + " is still running");
         }
@@ -62,8 +74,15 @@ public class Rebuilds {
         return rebuild.status();
     }
 
+    /** @throws UnavailableException for a rebuild unknown here, on a replica that does not follow the feeds */
     public synchronized Optional<RebuildStatus> status(String rebuildId) {
-        return Optional.ofNullable(recent.get(rebuildId)).map(Rebuild::status);
+        Optional<RebuildStatus> status = Optional.ofNullable(recent.get(rebuildId)).map(Rebuild::status);
+        FeedConsumers consumers = dependencies.consumers();
+        if (status.isEmpty() && !consumers.followedHere()) {
+            throw new UnavailableException("Rebuilds are kept by the replica that follows the change feeds ("
+                    + consumers.followedBy() + "); this is another one. Retry: the next request may reach it");
+        }
+        return status;
     }
 
     @EventListener
@@ -98,20 +117,27 @@ public class Rebuilds {
     }
 
     /**
-     * Waits for the cluster like the consumers do; clears what an unfinished rebuild left; a mapping older than
-     * this code's starts a rebuild.
+     * Waits for the cluster like the consumers do, and until this replica follows the feeds (what another replica
+     * left unfinished is only an orphan once that replica has gone); then clears what an unfinished rebuild left,
+     * and a mapping older than this code's starts a rebuild.
      */
     private void rebuildIfOutdated() {
         long wait = 200;
         while (!Thread.currentThread().isInterrupted()) {
             try {
                 dependencies.indexManager().ensureAll();
+                if (!dependencies.consumers().followedHere()) {
+                    Thread.sleep(FOLLOWER_CHECK.toMillis());
+                    continue;
+                }
                 dropOrphans();
                 if (!dependencies.indexManager().outdated().isEmpty()) {
                     LOG.info("Live indices {} have an older mapping: rebuilding",
                             dependencies.indexManager().outdated());
                     start("mapping");
                 }
+                return;
+            } catch (InterruptedException e) {
                 return;
             } catch (Exception e) {
                 try {
