@@ -18,10 +18,12 @@ import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -72,7 +74,8 @@ public final class SoakBench {
                     Files.readString(home.resolve("identity-secret")).strip(), 3600));
             Writes writes = new Writes(gateway, adminKey, work);
             writes.upload(FIRST_EDITION);
-            List<String> numbers = numbers(FIRST_EDITION);
+            List<String> numbers = numbers(FIRST_EDITION, editionRecords);
+            log(numbers.size() + " numbers to look up, in both editions");
 
             Map<String, ProcessStats> before = stats(home);
             AtomicBoolean running = new AtomicBoolean(true);
@@ -119,15 +122,30 @@ public final class SoakBench {
         return LoadGenerator.get(url, null);
     }
 
-    /** Numbers with their kind ("EP1234A1") from the first edition, which the larger second one contains too. */
-    private static List<String> numbers(long records) {
-        List<String> numbers = new ArrayList<>();
-        RecordGenerator generator = new RecordGenerator("EP", records, 1, Generate.DEFAULT_PRODUCED);
+    /**
+     * Numbers with their kind ("EP1234A1") that both editions hold, so that a look-up finds its record before and
+     * after the second one becomes active (the generator spreads a larger edition differently: it is not a superset).
+     */
+    private static List<String> numbers(long first, long second) {
+        Set<String> firstNumbers = new HashSet<>();
+        RecordGenerator generator = new RecordGenerator("EP", first, 1, Generate.DEFAULT_PRODUCED);
         for (long i = 0; generator.hasNext(); i++) {
             GeneratedRecord record = generator.next();
             if (i % 7 == 0) {
-                numbers.add(record.numberKey() + record.kind());
+                firstNumbers.add(record.numberKey() + record.kind());
             }
+        }
+        List<String> numbers = new ArrayList<>();
+        RecordGenerator larger = new RecordGenerator("EP", second, 1, Generate.DEFAULT_PRODUCED);
+        while (larger.hasNext()) {
+            GeneratedRecord record = larger.next();
+            String number = record.numberKey() + record.kind();
+            if (firstNumbers.contains(number)) {
+                numbers.add(number);
+            }
+        }
+        if (numbers.isEmpty()) {
+            throw new IllegalStateException("the two editions share no number to look up");
         }
         return numbers;
     }
