@@ -95,7 +95,9 @@ final class FaultStack implements AutoCloseable {
                 "IPDEX_INGEST_SPOOL_DIRECTORY", Files.createDirectories(home.resolve("spool")).toString())));
         environments.put(Service.SEARCH, with(common, Map.of(
                 "IPDEX_ELASTICSEARCH_URL", "http://127.0.0.1:" + elasticsearchPort,
-                "IPDEX_FEEDS_CATALOG_URL", url(Service.CATALOG), "IPDEX_FEEDS_AUTHORITY_URL", url(Service.AUTHORITY))));
+                "IPDEX_FEEDS_CATALOG_URL", url(Service.CATALOG), "IPDEX_FEEDS_AUTHORITY_URL", url(Service.AUTHORITY),
+                // as LocalStack does: the restarted replica retakes its own feed lease at once
+                "IPDEX_CONSUME_REPLICA", "local-search-service")));
         environments.put(Service.GATEWAY, with(common, Map.of("DATASOURCES_DEFAULT_URL", jdbc + "ipdex_gateway",
                 "IPDEX_BOOTSTRAP_ADMIN_KEY_FILE", home.resolve("admin-api-key").toString(),
                 "IPDEX_BACKENDS_CATALOG_URL", url(Service.CATALOG),

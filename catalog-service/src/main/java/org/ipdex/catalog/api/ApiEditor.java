@@ -8,7 +8,6 @@ import org.ipdex.catalog.audit.AuditLog;
 import org.ipdex.common.identity.Identity;
 import org.ipdex.common.problem.NotFoundException;
 
-import java.time.Instant;
 import java.util.Map;
 
 /** Applies an office's metadata overrides; the change, its feed event and its audit entry commit together. */
@@ -35,7 +34,7 @@ class ApiEditor {
         ApiMetadata effective = MetadataPatch.effective(api.specMetadata(), overrides);
         Api changed = new Api(api.id(), api.officeCode(), effective.title() != null ? effective.title() : api.title(),
                 effective.description(), effective.lifecycleOrDefault(), api.latestVersion(), api.createdAt(),
-                Instant.now(), api.specMetadata(), overrides, api.revision() + 1, api.sourceUrl(),
+                Timestamps.now(), api.specMetadata(), overrides, api.revision() + 1, api.sourceUrl(),
                 api.sourceCheckedAt(), api.endpointStatus());
         apis.update(changed);
         feed.publish(changed, versions.findByApiIdAndNumber(apiId, api.latestVersion()).orElseThrow());

@@ -8,7 +8,6 @@ import jakarta.inject.Singleton;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 
@@ -52,7 +51,7 @@ public class EndpointTargets {
     @Transactional
     public void recordStatus(String apiId, String status) {
         apis.findByIdForUpdate(apiId).filter(api -> !api.endpointStatus().equals(status)).ifPresent(api -> {
-            Api changed = api.withEndpointStatus(status, Instant.now());
+            Api changed = api.withEndpointStatus(status, Timestamps.now());
             apis.update(changed);
             feed.publish(changed, versions.findByApiIdAndNumber(apiId, api.latestVersion()).orElseThrow());
         });

@@ -67,7 +67,7 @@ class VersionStore {
         Registration registration = next.registration();
         AcceptedSpec accepted = next.accepted();
         Assessment assessment = next.assessment();
-        Instant now = Instant.now();
+        Instant now = Timestamps.now();
         int number = next.previousNumber() + 1;
         String overrides = existing.map(Api::metadataOverrides).orElse("{}");
         String specMetadata = MetadataPatch.write(assessment.specMetadata());

@@ -22,9 +22,12 @@ import org.junit.jupiter.api.TestInstance;
 
 import java.io.IOException;
 import java.io.InputStream;
+import java.time.Instant;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -75,6 +78,14 @@ class ApiRegistrationTest implements TestPropertyProvider {
         assertEquals(1, lines.length, feed);
         assertTrue(lines[0].contains("\"type\":\"api.upserted\"") && lines[0].contains("\"key\":\"ep-open-patent-services-api\""), lines[0]);
         assertTrue(lines[0].contains("\"method\":\"get\""), "operations travel with the API document");
+
+        // what search shows is what the catalogue says, to the last digit (the column keeps microseconds)
+        Matcher announced = Pattern.compile("\"updatedAt\":\"([^\"]+)\"").matcher(lines[0]);
+        assertTrue(announced.find(), lines[0]);
+        ApiResponse stored = client.toBlocking().retrieve(HttpRequest.GET("/api/v1/catalog/apis/" + body.api().apiId())
+                .bearerAuth(tokens.issue(Identity.anonymous())), ApiResponse.class);
+        assertEquals(stored.updatedAt(), Instant.parse(announced.group(1)));
+        assertEquals(stored.updatedAt(), body.api().updatedAt(), "the registration's answer");
     }
 
     @Test

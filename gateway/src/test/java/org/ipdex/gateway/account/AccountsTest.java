@@ -181,6 +181,15 @@ class AccountsTest implements TestPropertyProvider {
     }
 
     @Test
+    void aBodyOfAnotherTypeIsUnsupportedNotForbidden() {
+        HttpClientResponseException refused = assertThrows(HttpClientResponseException.class,
+                () -> client.toBlocking().exchange(HttpRequest.POST("/api/v1/admin/offices", "code=QQ")
+                        .contentType(MediaType.TEXT_PLAIN).bearerAuth(adminKey)));
+        assertProblem(refused, HttpStatus.UNSUPPORTED_MEDIA_TYPE);
+        assertFalse(offices.existsById("QQ"));
+    }
+
+    @Test
     void anOfficeIsCreatedOnce() {
         createOffice("JP", "Japan Patent Office");
         HttpClientResponseException conflict = assertThrows(HttpClientResponseException.class,
