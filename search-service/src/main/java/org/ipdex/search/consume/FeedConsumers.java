@@ -1,6 +1,5 @@
 package org.ipdex.search.consume;
 
-import co.elastic.clients.elasticsearch._types.ElasticsearchException;
 import io.micronaut.context.event.StartupEvent;
 import io.micronaut.runtime.event.annotation.EventListener;
 import jakarta.annotation.PreDestroy;
@@ -78,22 +77,30 @@ public class FeedConsumers {
         return lease.held() ? lease.replica() : holder;
     }
 
+    /** Claims at a fixed rate: a slow claim does not push the next one back. */
     private void keepTheLease() {
         boolean failing = false;
+        long period = lease.renewEvery().toNanos();
+        long next = System.nanoTime();
         while (!Thread.currentThread().isInterrupted()) {
             try {
                 indexManager.ensureAll();
                 holder = lease.claim();
                 failing = false;
-            } catch (IOException | ElasticsearchException e) {
+            } catch (IOException | RuntimeException e) {
+                if (Thread.currentThread().isInterrupted() || e.getCause() instanceof InterruptedException) {
+                    return;
+                }
                 // the lease lapses by itself while Elasticsearch cannot be reached; the consumers pause with it
                 if (!failing) {
                     LOG.warn("Cannot claim or renew the feed lease: {}", e.toString());
                     failing = true;
                 }
             }
+            next += period;
+            long wait = Math.max(0, next - System.nanoTime());
             try {
-                Thread.sleep(lease.renewEvery().toMillis());
+                Thread.sleep(wait / 1_000_000, (int) (wait % 1_000_000));
             } catch (InterruptedException e) {
                 return;
             }

@@ -4,6 +4,7 @@ import co.elastic.clients.elasticsearch.ElasticsearchClient;
 import co.elastic.clients.elasticsearch._types.ElasticsearchException;
 import co.elastic.clients.elasticsearch._types.OpType;
 import co.elastic.clients.elasticsearch.core.GetResponse;
+import org.elasticsearch.client.ResponseException;
 import org.ipdex.search.index.Indices;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -23,9 +24,10 @@ import java.util.Optional;
  * <p>The lease is one document in Elasticsearch, since search-service has no database: whoever finds it missing,
  * expired or already its own writes it with optimistic concurrency ({@code op_type=create}, or
  * {@code if_seq_no}/{@code if_primary_term} of the version it read), so of two replicas racing for it exactly one
- * write succeeds. The holder renews it four times per {@code ttl}; the others take it over once it has expired by
- * their clock. The holder trusts its lease for only half the {@code ttl} after the renewal that gave it, measured
- * on its own monotonic clock, which leaves the other half for clock skew between replicas and for a pause.
+ * write succeeds. The holder renews it five times per {@code ttl}; the others take it over once it has expired by
+ * their clock. The holder trusts its lease for 70 % of the {@code ttl} from the moment it asked for the renewal
+ * that gave it, measured on its own monotonic clock: a slow renewal (seconds, on a starved machine) does not lose
+ * it, and the other 30 % are left for clock skew between replicas and for a pause.
  */
 public final class FeedLease {
 
@@ -69,9 +71,9 @@ public final class FeedLease {
         return held() ? Optional.empty() : elsewhere;
     }
 
-    /** How often {@link #claim} must run to keep a lease. */
+    /** How often {@link #claim} must start to keep a lease. */
     Duration renewEvery() {
-        return ttl.dividedBy(4);
+        return ttl.dividedBy(5);
     }
 
     /**
@@ -97,15 +99,15 @@ public final class FeedLease {
             } else {
                 client.index(i -> i.index(indices.leases()).id(DOCUMENT).document(mine).opType(OpType.Create));
             }
-        } catch (ElasticsearchException e) {
-            if (e.status() == 409) {
+        } catch (ElasticsearchException | ResponseException e) {
+            if (conflict(e)) {
                 // another replica wrote it between our read and our write: it won
                 lost("another replica");
                 return "another replica";
             }
             throw e;
         }
-        trustedUntilNanos = asked + ttl.toNanos() / 2;
+        trustedUntilNanos = asked + ttl.toNanos() * 7 / 10;
         if (!held) {
             LOG.info("This replica ({}) follows the change feeds now{}", replica,
                     holder.map(previous -> previous.holder().equals(replica) ? "" : ", after " + previous.holder())
@@ -131,6 +133,16 @@ public final class FeedLease {
         } catch (IOException | ElasticsearchException e) {
             LOG.info("Could not give the feed lease up ({}); it expires in {}", e.toString(), ttl);
         }
+    }
+
+    /**
+     * A write refused because the document changed since it was read. The client reports it as an
+     * {@link ElasticsearchException}, or, for a create over an existing document, as the low-level client's
+     * {@link ResponseException}.
+     */
+    private static boolean conflict(Exception e) {
+        return e instanceof ElasticsearchException error ? error.status() == 409
+                : ((ResponseException) e).getResponse().getStatusLine().getStatusCode() == 409;
     }
 
     private void lost(String holder) {

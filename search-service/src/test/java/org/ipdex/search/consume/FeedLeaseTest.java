@@ -13,6 +13,9 @@ import org.junit.jupiter.api.Test;
 
 import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -32,7 +35,8 @@ class FeedLeaseTest {
 
     private static final String SPEC = "FeedLeaseTest";
     private static final StubFeed FEED = StubFeed.named(SPEC);
-    private static final Duration TTL = Duration.ofSeconds(2);
+    /** Short, so that the tests do not wait long; renewed every 1.2 s, trusted for 4.2 s. */
+    private static final Duration TTL = Duration.ofSeconds(6);
 
     @Test
     void ofTwoReplicasOneFollowsTheFeedsAndTheOtherTakesOverWhenItStops() throws Exception {
@@ -60,7 +64,7 @@ class FeedLeaseTest {
 
     @Test
     void ofReplicasRacingForAFreeLeaseExactlyOneWins() throws Exception {
-        try (ApplicationContext context = ApplicationContext.run(Map.copyOf(withoutFeeds()), "test")) {
+        try (ApplicationContext context = ApplicationContext.run(Map.copyOf(withoutFeeds("Race")), "test")) {
             ElasticsearchClient client = context.getBean(ElasticsearchClient.class);
             Indices indices = context.getBean(Indices.class);
             context.getBean(IndexManager.class).ensureAll();
@@ -95,29 +99,66 @@ class FeedLeaseTest {
     }
 
     @Test
-    void aLeaseNotRenewedLapsesHereAtHalfItsTimeAndIsTakenOverAfterIt() throws Exception {
-        try (ApplicationContext context = ApplicationContext.run(Map.copyOf(withoutFeeds()), "test")) {
+    void aLeaseNotRenewedLapsesHereBeforeItExpiresAndIsTakenOverAfterIt() throws Exception {
+        try (ApplicationContext context = ApplicationContext.run(Map.copyOf(withoutFeeds("Lapse")), "test")) {
             ElasticsearchClient client = context.getBean(ElasticsearchClient.class);
             Indices indices = context.getBean(Indices.class);
             context.getBean(IndexManager.class).ensureAll();
+            long claimed = System.currentTimeMillis();
             FeedLease silent = new FeedLease(client, indices, "silent", TTL, Clock.systemUTC());
-            FeedLease patient = new FeedLease(client, indices, "patient", TTL, Clock.systemUTC());
+            // the other replica's clock is set by hand: expiry is judged by the claimer's wall clock
+            SetClock later = new SetClock(claimed);
+            FeedLease patient = new FeedLease(client, indices, "patient", TTL, later);
 
             assertEquals("silent", silent.claim());
-            assertEquals("silent", patient.claim());
+            later.set(claimed + TTL.toMillis() / 2);
+            assertEquals("silent", patient.claim(), "not expired yet for the others");
             assertFalse(patient.held());
             assertEquals(Optional.of("silent"), patient.heldElsewhere());
 
-            Thread.sleep(TTL.toMillis() / 2 + 100);
-            assertFalse(silent.held(), "not renewed for half the ttl: no longer trusted by its holder");
-            assertEquals("silent", patient.claim(), "not expired yet for the others");
+            Thread.sleep(TTL.toMillis() * 7 / 10 + 100);
+            assertFalse(silent.held(), "not renewed for 70 % of the ttl: no longer trusted by its holder");
 
-            Thread.sleep(TTL.toMillis() / 2 + 100);
+            later.set(claimed + TTL.toMillis() + 1_000);
             assertEquals("patient", patient.claim());
             assertTrue(patient.held());
             assertEquals("patient", silent.claim());
             assertEquals(Optional.of("patient"), silent.heldElsewhere());
             patient.release();
+        }
+    }
+
+    /** A wall clock that stands where the test puts it. */
+    private static final class SetClock extends Clock {
+
+        private volatile long millis;
+
+        SetClock(long millis) {
+            this.millis = millis;
+        }
+
+        void set(long millis) {
+            this.millis = millis;
+        }
+
+        @Override
+        public long millis() {
+            return millis;
+        }
+
+        @Override
+        public Instant instant() {
+            return Instant.ofEpochMilli(millis);
+        }
+
+        @Override
+        public ZoneId getZone() {
+            return ZoneOffset.UTC;
+        }
+
+        @Override
+        public Clock withZone(ZoneId zone) {
+            return this;
         }
     }
 
@@ -130,8 +171,9 @@ class FeedLeaseTest {
         return ApplicationContext.run(EmbeddedServer.class, Map.copyOf(properties), "test");
     }
 
-    private static Map<String, String> withoutFeeds() {
-        Map<String, String> properties = new HashMap<>(SearchTests.properties(SPEC + "Race"));
+    /** A context of its own indices (prefix {@code SPEC + name}) whose consumers never claim the lease. */
+    private static Map<String, String> withoutFeeds(String name) {
+        Map<String, String> properties = new HashMap<>(SearchTests.properties(SPEC + name));
         properties.put("ipdex.feeds.catalog.enabled", "false");
         properties.put("ipdex.feeds.authority.enabled", "false");
         return properties;
