@@ -60,6 +60,10 @@ public class BundleReader {
             }
         } catch (ZipException corrupt) {
             throw new InvalidInputException("Not a readable zip: " + corrupt.getMessage());
+        } catch (IllegalArgumentException badName) {
+            // ZipInputStream throws this, not a ZipException, for an entry name that is not UTF-8 (found by fuzzing)
+            throw new InvalidInputException("Not a readable zip: an entry's name is not UTF-8 (after entry "
+                    + entries + ")");
         } catch (EOFException truncated) {
             // ZipInputStream reports a zip cut off inside an entry's header or data as the end of its input
             throw new InvalidInputException("Not a readable zip: it ends inside an entry (cut off?)");
