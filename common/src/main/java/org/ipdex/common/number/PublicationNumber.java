@@ -2,6 +2,7 @@ package org.ipdex.common.number;
 
 import java.util.Locale;
 import java.util.Optional;
+import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -24,6 +25,8 @@ public record PublicationNumber(String office, String number, Optional<String> k
     private static final Pattern SEPARATORS = Pattern.compile("[\\s/.,\\-_]+");
     private static final Pattern SHAPE = Pattern.compile(
             "([A-Z]{2})((?:RE|PP|D|H|T)?)(\\d{1,13})([A-Z]\\d?)?");
+
+    private static final Set<String> TWO_LETTER_SERIES = Set.of("RE", "PP");
 
     public PublicationNumber {
         kind = kind == null ? Optional.empty() : kind;
@@ -51,8 +54,9 @@ public record PublicationNumber(String office, String number, Optional<String> k
     public static Optional<PublicationNumber> of(String office, String number, String kind) {
         String officeCode = office == null ? "" : office.strip().toUpperCase(Locale.ROOT);
         String text = number == null ? "" : number.strip().toUpperCase(Locale.ROOT);
-        // authority files sometimes repeat the office code inside the number column
-        if (!officeCode.isEmpty() && text.startsWith(officeCode)) {
+        // authority files sometimes repeat the office code inside the number column; a code that is also a series
+        // prefix (RE, PP: no real office has them) is read as the prefix, as parse reads the joined key (Jazzer)
+        if (!officeCode.isEmpty() && text.startsWith(officeCode) && !TWO_LETTER_SERIES.contains(officeCode)) {
             text = text.substring(officeCode.length());
         }
         return parse(officeCode + text + (kind == null ? "" : kind.strip()));
