@@ -8,6 +8,7 @@ import jakarta.inject.Singleton;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -37,20 +38,35 @@ public class ChangeFeed {
         this.json = json;
     }
 
+    private static final String APPEND = """
+            WITH lock AS (SELECT pg_advisory_xact_lock(?))
+            INSERT INTO change_feed (type, key, version, data)
+            SELECT ?, ?, ?, ?::jsonb FROM lock RETURNING seq""";
+
     /** Must run inside the transaction that makes the change. */
     public long append(String type, String key, long version, Object data) {
         String payload = toJson(data);
-        return jdbc.prepareStatement("""
-                WITH lock AS (SELECT pg_advisory_xact_lock(?))
-                INSERT INTO change_feed (type, key, version, data)
-                SELECT ?, ?, ?, ?::jsonb FROM lock RETURNING seq""", statement -> {
-            statement.setLong(1, FEED_LOCK);
-            statement.setString(2, type);
-            statement.setString(3, key);
-            statement.setLong(4, version);
-            statement.setString(5, payload);
-            return single(statement);
-        });
+        return jdbc.prepareStatement(APPEND, statement -> insert(statement, type, key, version, payload));
+    }
+
+    /**
+     * For work that runs its transaction on a connection of its own (a coverage check's long comparison) rather
+     * than in the ambient one: the event commits with whatever {@code connection} commits.
+     */
+    public long append(Connection connection, String type, String key, long version, Object data) throws SQLException {
+        try (PreparedStatement statement = connection.prepareStatement(APPEND)) {
+            return insert(statement, type, key, version, toJson(data));
+        }
+    }
+
+    private static long insert(PreparedStatement statement, String type, String key, long version, String payload)
+            throws SQLException {
+        statement.setLong(1, FEED_LOCK);
+        statement.setString(2, type);
+        statement.setString(3, key);
+        statement.setLong(4, version);
+        statement.setString(5, payload);
+        return single(statement);
     }
 
     public List<ChangeEvent> after(long seq, int limit) {
