@@ -55,6 +55,7 @@ public class EndpointTargets {
             Api changed = api.withEndpointStatus(status, Instant.now());
             apis.update(changed);
             feed.publish(changed, versions.findByApiIdAndNumber(apiId, api.latestVersion()).orElseThrow());
+            feed.endpointChanged(api, changed);
         });
     }
 
