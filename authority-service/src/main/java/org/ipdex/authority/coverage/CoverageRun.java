@@ -2,6 +2,7 @@ package org.ipdex.authority.coverage;
 
 import io.micronaut.json.JsonMapper;
 import jakarta.inject.Singleton;
+import org.ipdex.common.feed.ChangeFeed;
 import org.postgresql.PGConnection;
 import org.postgresql.copy.PGCopyOutputStream;
 import org.slf4j.Logger;
@@ -38,12 +39,15 @@ class CoverageRun {
     private final CoverageCheckStore store;
     private final CoverageConfig config;
     private final JsonMapper json;
+    private final ChangeFeed feed;
 
-    CoverageRun(DataSource dataSource, CoverageCheckStore store, CoverageConfig config, JsonMapper json) {
+    CoverageRun(DataSource dataSource, CoverageCheckStore store, CoverageConfig config, JsonMapper json,
+                ChangeFeed feed) {
         this.dataSource = DelegatingDataSource.unwrapDataSource(dataSource); // plain pooled connections, no ambient transaction
         this.store = store;
         this.config = config;
         this.json = json;
+        this.feed = feed;
     }
 
     void run(long id, CheckRequest request, Path file) {
@@ -133,6 +137,8 @@ class CoverageRun {
                 done.setLong(3, id);
                 done.executeUpdate();
             }
+            feed.append(connection, CoverageCheckFinished.TYPE, Long.toString(id), id, new CoverageCheckFinished(id,
+                    request.name(), request.scope().key(), request.scope().offices(), outcome.totals()));
             connection.commit();
         } catch (IOException e) {
             throw new UncheckedIOException(e);
