@@ -60,6 +60,7 @@ class AuthorityFeedSource implements FeedSource {
                 events.add(json.readValue(line, ChangeEvent.class));
             }
         }
-        return new Page(events, response.headers().firstValue(ChangeEvent.FEED_ID_HEADER).orElse(""));
+        long last = events.isEmpty() ? after : events.get(events.size() - 1).seq();
+        return new Page(events, response.headers().firstValue(ChangeEvent.FEED_ID_HEADER).orElse(""), last);
     }
 }

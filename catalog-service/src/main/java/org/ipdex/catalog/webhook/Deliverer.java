@@ -1,6 +1,8 @@
 package org.ipdex.catalog.webhook;
 
 import jakarta.inject.Singleton;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 import java.net.URI;
 import java.util.HashSet;
@@ -16,6 +18,8 @@ import java.util.UUID;
  */
 @Singleton
 class Deliverer {
+
+    private static final Logger LOG = LoggerFactory.getLogger(Deliverer.class);
 
     private final DeliveryLedger ledger;
     private final WebhookSender sender;
@@ -40,9 +44,15 @@ class Deliverer {
             WebhookSender.Result result = sender.send(URI.create(delivery.url()), delivery.secret(),
                     delivery.eventId(), delivery.payload());
             attempts++;
-            ledger.record(delivery, result);
             if (!result.delivered()) {
                 failedThisRound.add(delivery.subscriptionId());
+            }
+            try {
+                ledger.record(delivery, result);
+            } catch (RuntimeException e) {
+                // e.g. the subscription was deleted meanwhile; the rest of the round still goes out
+                LOG.warn("Webhook delivery {} of subscription {}: its attempt could not be recorded",
+                        delivery.id(), delivery.subscriptionId(), e);
             }
         }
         return attempts;

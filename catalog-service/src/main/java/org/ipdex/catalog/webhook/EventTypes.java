@@ -46,7 +46,7 @@ class EventTypes {
                 String subject = "versions/" + data.get("version").getIntValue();
                 made.add(api(feedId, event, VERSION_PUBLISHED, subject));
                 JsonNode breaking = data.get("breakingChange");
-                if (breaking != null && breaking.isBoolean() && breaking.getBooleanValue()) {
+                if (breaking != null && breaking.isValueNode() && Boolean.TRUE.equals(breaking.getValue())) {
                     made.add(api(feedId, event, BREAKING_CHANGE, subject));
                 }
             }

@@ -63,7 +63,7 @@ class FeedRouter {
                 ledger.route(source.name(), List.of(), new DeliveryStore.Checkpoint(read.feedId(), 0));
                 continue;
             }
-            if (read.events().isEmpty()) {
+            if (read.events().isEmpty() && read.scannedTo() <= at.seq() && read.feedId().equals(at.feedId())) {
                 return made;
             }
             List<DeliveryLedger.Routed> routed = new ArrayList<>();
@@ -72,8 +72,7 @@ class FeedRouter {
                     routed.add(new DeliveryLedger.Routed(webhook, payload(webhook)));
                 }
             }
-            long last = read.events().get(read.events().size() - 1).seq();
-            made += ledger.route(source.name(), routed, new DeliveryStore.Checkpoint(read.feedId(), last));
+            made += ledger.route(source.name(), routed, new DeliveryStore.Checkpoint(read.feedId(), read.scannedTo()));
             if (read.events().size() < pageSize) {
                 return made;
             }
