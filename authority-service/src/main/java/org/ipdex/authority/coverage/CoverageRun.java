@@ -19,6 +19,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
+import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Instant;
@@ -129,15 +130,19 @@ class CoverageRun {
                             loaded.outsideScope(), new CoverageReport.Unparseable(loaded.unparseable(), loaded.samples())),
                     outcome.totals(), outcome.offices(), outcome.rows(), changes,
                     new CoverageReport.Timings(reading.readingMillis(), compared));
+            String checkId;
             try (PreparedStatement done = connection.prepareStatement("""
                     UPDATE coverage_check SET status = 'done', phase = NULL, report = ?::jsonb, rows_read = ?,
-                           finished_at = now() WHERE id = ?""")) {
+                           finished_at = now() WHERE id = ? RETURNING check_id""")) {
                 done.setString(1, json(report));
                 done.setLong(2, loaded.rowsRead());
                 done.setLong(3, id);
-                done.executeUpdate();
+                try (ResultSet rows = done.executeQuery()) {
+                    rows.next();
+                    checkId = rows.getString(1);
+                }
             }
-            feed.append(connection, CoverageCheckFinished.TYPE, Long.toString(id), id, new CoverageCheckFinished(id,
+            feed.append(connection, CoverageCheckFinished.TYPE, checkId, id, new CoverageCheckFinished(checkId,
                     request.name(), request.scope().key(), request.scope().offices(), outcome.totals()));
             connection.commit();
         } catch (IOException e) {

@@ -1,6 +1,7 @@
 package org.ipdex.authority.coverage;
 
 import io.micronaut.core.type.Argument;
+import io.micronaut.data.connection.jdbc.advice.DelegatingDataSource;
 import io.micronaut.http.HttpRequest;
 import io.micronaut.http.HttpStatus;
 import io.micronaut.http.MediaType;
@@ -141,7 +142,7 @@ class CoverageCheckTest implements TestPropertyProvider {
                 "/api/v1/authority/coverageChecks/" + done.checkId()).bearerAuth(publicToken())).getStatus(),
                 "coverage_check survived the line that looked like SQL");
 
-        try (Connection connection = dataSource.getConnection();
+        try (Connection connection = DelegatingDataSource.unwrapDataSource(dataSource).getConnection();
              PreparedStatement statement = connection.prepareStatement(
                      "SELECT data::text FROM change_feed WHERE type = 'coverage.check.finished' AND key = ?")) {
             statement.setString(1, done.checkId());

@@ -69,7 +69,7 @@ class EventTypes {
                 List<String> offices = new ArrayList<>();
                 data.get("offices").values().forEach(office -> offices.add(office.getStringValue()));
                 made.add(new WebhookEvent(id(feedId, event, COVERAGE_CHECK_FINISHED), COVERAGE_CHECK_FINISHED,
-                        base + "/api/v1/authority/coverageChecks", Long.toString(data.get("checkId").getLongValue()),
+                        base + "/api/v1/authority/coverageChecks", text(data, "checkId"),
                         event.at(), offices, Optional.empty(), data));
             }
             default -> {

@@ -185,7 +185,7 @@ class WebhookTest extends CatalogTest {
                 "{\"editionId\": 7, \"office\": \"CN\", \"category\": \"full\", \"recordCount\": 10}"));
         authority.add(authorityEvent("edition.activated", "IN", now,
                 "{\"editionId\": 8, \"office\": \"IN\", \"category\": \"full\", \"recordCount\": 10}"));
-        authority.add(authorityEvent("coverage.check.finished", "12", now, "{\"checkId\": 12, \"scope\": "
+        authority.add(authorityEvent("coverage.check.finished", "cc-12", now, "{\"checkId\": \"cc-12\", \"scope\": "
                 + "\"offices:CN,IN\", \"offices\": [\"CN\", \"IN\"], \"totals\": {\"expected\": 10, \"held\": 9}}"));
         awaitTrue(() -> receiver.at("/f-authority").size() == 2 && receiver.at("/f-up").size() == 1
                 && receiver.at("/f-office-kr").size() == 1, "the matching events");
