@@ -33,6 +33,8 @@ record AuthorisationRow(String method, String path, Access access, Kind kind, Li
         OFFICE_OWN,
         /** administrators only */
         ADMIN,
+        /** any valid key, each acting on what is its own (its webhook subscriptions); no key: refused */
+        KEY,
         /** another ipdex service only, with its service token, on the service's own port; never through the gateway */
         SERVICE
     }

@@ -41,6 +41,11 @@ final class BrokenRequests {
         probes.add(new Probe("JSON of the wrong shape", Caller.ADMIN, "PUT", "/api/v1/catalog/lintRules/" + fixture.ruleId,
                 JSON, "{\"enabled\":\"sometimes\",\"level\":\"LOUD\"}"));
         probes.add(new Probe("JSON of the wrong shape", Caller.ADMIN, "POST", "/api/v1/admin/apiKeys", JSON, "[1,2,3]"));
+        probes.add(new Probe("malformed JSON", Caller.OFFICE_A, "POST", "/api/v1/webhooks/subscriptions", JSON, "{\"url\":"));
+        probes.add(new Probe("JSON of the wrong shape", Caller.OFFICE_A, "POST", "/api/v1/webhooks/subscriptions", JSON,
+                "{\"url\":[1],\"types\":\"api.version.published\",\"offices\":{}}"));
+        probes.add(new Probe("a receiver URL that is no URL", Caller.OFFICE_A, "POST", "/api/v1/webhooks/subscriptions",
+                JSON, "{\"url\":\"http://[::1\"}"));
         probes.add(new Probe("JSON of the wrong shape", Caller.ADMIN, "PUT", "/api/v1/authority/scope", JSON,
                 "{\"entries\":[{\"office\":7,\"kinds\":\"A1\",\"fromYear\":\"" + HUGE + "\"}]}"));
         probes.add(new Probe("malformed spec", Caller.OFFICE_A, "POST", "/api/v1/catalog/apis?office=" + office,
@@ -87,6 +92,10 @@ final class BrokenRequests {
         probes.add(new Probe("SQL in a path", Caller.ANONYMOUS, "GET", "/api/v1/authority/documents/" + UNION, null, null));
         probes.add(new Probe("SQL in a path", Caller.ANONYMOUS, "GET", "/api/v1/authority/offices/" + SQL + "/editions", null, null));
         probes.add(new Probe("SQL in a path", Caller.ANONYMOUS, "GET", "/api/v1/catalog/offices/" + SQL, null, null));
+        probes.add(new Probe("SQL in a path", Caller.OFFICE_A, "GET", "/api/v1/webhooks/subscriptions/" + SQL
+                + "/deliveryAttempts", null, null));
+        probes.add(new Probe("SQL in a query", Caller.OFFICE_A, "GET", "/api/v1/webhooks/subscriptions?cursor=" + SQL,
+                null, null));
         probes.add(new Probe("SQL in a query", Caller.ANONYMOUS, "GET", "/api/v1/catalog/apis?cursor=" + SQL + "&limit=0", null, null));
         probes.add(new Probe("SQL in a query", Caller.ANONYMOUS, "GET", "/api/v1/authority/records?office=" + SQL, null, null));
         probes.add(new Probe("SQL in a query", Caller.ANONYMOUS, "GET", "/api/v1/authority/records?office=" + office

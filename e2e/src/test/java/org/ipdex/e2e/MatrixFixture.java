@@ -41,6 +41,7 @@ final class MatrixFixture {
     final String rebuildId;
     final String ruleId;
     final String keyIdA;
+    final String subscriptionId;
     private final Map<Caller, String> keys = new EnumMap<>(Caller.class);
     private final String nonce = Long.toString(System.nanoTime(), 36);
 
@@ -77,6 +78,8 @@ final class MatrixFixture {
                 officeA + documentNumber + "\n");
         assertEquals(202, check.status(), check.body());
         checkId = check.json().get("checkId").asText();
+
+        subscriptionId = subscribe();
 
         Http.Answer rebuild = gateway.post("/api/v1/search/rebuilds", adminKey, "application/json", "");
         assertEquals(202, rebuild.status(), rebuild.body());
@@ -119,6 +122,18 @@ final class MatrixFixture {
         return "country;doc-number;kind;date;exception-code\n"
                 + officeA + ";" + documentNumber + ";A1;20200115;\n"
                 + officeA + ";7000002;B1;20210115;\n";
+    }
+
+    /**
+     * A webhook subscription of office A's key. Its URL is a public address literal (no DNS look-up here) and it
+     * wants only events of an office no test makes, so it is never delivered to.
+     */
+    String subscribe() {
+        Http.Answer created = gateway.post("/api/v1/webhooks/subscriptions", keys.get(Caller.OFFICE_A),
+                "application/json", "{\"url\":\"https://93.184.215.14/ipdex-matrix\",\"offices\":[\"QQ\"],"
+                        + "\"types\":[\"coverage.check.finished\"]}");
+        assertEquals(201, created.status(), created.body());
+        return created.json().get("subscriptionId").asText();
     }
 
     /** A key made for one write that uses it up (a revocation, a rotation). */

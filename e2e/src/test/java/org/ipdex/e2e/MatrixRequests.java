@@ -69,7 +69,9 @@ final class MatrixRequests {
                 Map.entry("POST /api/v1/admin/offices", f -> new Body(JSON, f.newOfficeBody())),
                 Map.entry("POST /api/v1/admin/apiKeys", f -> new Body(JSON,
                         "{\"name\":\"matrix " + f.unique() + "\",\"role\":\"office\",\"officeCode\":\"" + f.officeB + "\"}")),
-                Map.entry("POST /api/v1/admin/apiKeys/{keyId}/rotation", f -> new Body(JSON, "")));
+                Map.entry("POST /api/v1/admin/apiKeys/{keyId}/rotation", f -> new Body(JSON, "")),
+                Map.entry("POST /api/v1/webhooks/subscriptions", f -> new Body(JSON,
+                        "{\"url\":\"https://93.184.215.14/ipdex-matrix-" + f.unique() + "\",\"offices\":[\"QQ\"]}")));
     }
 
     Request of(AuthorisationRow row) {
@@ -106,6 +108,8 @@ final class MatrixRequests {
             case "checkId" -> fixture.checkId;
             case "rebuildId" -> fixture.rebuildId;
             case "ruleId" -> fixture.ruleId;
+            // a deletion uses its subscription up: each call deletes one of its own
+            case "subscriptionId" -> row.method().equals("DELETE") ? fixture.subscribe() : fixture.subscriptionId;
             // a revocation or rotation uses its key up: each call gets a key of its own
             case "keyId" -> row.kind() == AuthorisationRow.Kind.READ ? fixture.keyIdA : fixture.throwawayKeyId();
             // a parameter the fixture does not know: the caller's rights still decide, the resource may be missing

@@ -2,6 +2,7 @@ package org.ipdex.authority.coverage;
 
 import io.micronaut.json.JsonMapper;
 import jakarta.inject.Singleton;
+import org.ipdex.common.feed.ChangeFeed;
 import org.postgresql.PGConnection;
 import org.postgresql.copy.PGCopyOutputStream;
 import org.slf4j.Logger;
@@ -18,6 +19,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
+import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Instant;
@@ -38,12 +40,15 @@ class CoverageRun {
     private final CoverageCheckStore store;
     private final CoverageConfig config;
     private final JsonMapper json;
+    private final ChangeFeed feed;
 
-    CoverageRun(DataSource dataSource, CoverageCheckStore store, CoverageConfig config, JsonMapper json) {
+    CoverageRun(DataSource dataSource, CoverageCheckStore store, CoverageConfig config, JsonMapper json,
+                ChangeFeed feed) {
         this.dataSource = DelegatingDataSource.unwrapDataSource(dataSource); // plain pooled connections, no ambient transaction
         this.store = store;
         this.config = config;
         this.json = json;
+        this.feed = feed;
     }
 
     void run(long id, CheckRequest request, Path file) {
@@ -125,14 +130,20 @@ class CoverageRun {
                             loaded.outsideScope(), new CoverageReport.Unparseable(loaded.unparseable(), loaded.samples())),
                     outcome.totals(), outcome.offices(), outcome.rows(), changes,
                     new CoverageReport.Timings(reading.readingMillis(), compared));
+            String checkId;
             try (PreparedStatement done = connection.prepareStatement("""
                     UPDATE coverage_check SET status = 'done', phase = NULL, report = ?::jsonb, rows_read = ?,
-                           finished_at = now() WHERE id = ?""")) {
+                           finished_at = now() WHERE id = ? RETURNING check_id""")) {
                 done.setString(1, json(report));
                 done.setLong(2, loaded.rowsRead());
                 done.setLong(3, id);
-                done.executeUpdate();
+                try (ResultSet rows = done.executeQuery()) {
+                    rows.next();
+                    checkId = rows.getString(1);
+                }
             }
+            feed.append(connection, CoverageCheckFinished.TYPE, checkId, id, new CoverageCheckFinished(checkId,
+                    request.name(), request.scope().key(), request.scope().offices(), outcome.totals()));
             connection.commit();
         } catch (IOException e) {
             throw new UncheckedIOException(e);

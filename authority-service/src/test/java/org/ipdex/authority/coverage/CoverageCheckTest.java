@@ -1,6 +1,7 @@
 package org.ipdex.authority.coverage;
 
 import io.micronaut.core.type.Argument;
+import io.micronaut.data.connection.jdbc.advice.DelegatingDataSource;
 import io.micronaut.http.HttpRequest;
 import io.micronaut.http.HttpStatus;
 import io.micronaut.http.MediaType;
@@ -8,6 +9,7 @@ import io.micronaut.http.client.HttpClient;
 import io.micronaut.http.client.annotation.Client;
 import io.micronaut.http.client.exceptions.HttpClientResponseException;
 import io.micronaut.json.JsonMapper;
+import io.micronaut.json.tree.JsonNode;
 import io.micronaut.runtime.server.EmbeddedServer;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
 import io.micronaut.test.support.TestPropertyProvider;
@@ -29,6 +31,9 @@ import java.io.IOException;
 import java.net.URI;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
 import java.time.LocalDate;
 import java.util.HashMap;
 import java.util.List;
@@ -38,6 +43,7 @@ import java.util.Set;
 import java.util.zip.GZIPOutputStream;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -135,6 +141,20 @@ class CoverageCheckTest implements TestPropertyProvider {
         assertEquals(HttpStatus.OK, client.toBlocking().exchange(HttpRequest.GET(
                 "/api/v1/authority/coverageChecks/" + done.checkId()).bearerAuth(publicToken())).getStatus(),
                 "coverage_check survived the line that looked like SQL");
+
+        try (Connection connection = DelegatingDataSource.unwrapDataSource(dataSource).getConnection();
+             PreparedStatement statement = connection.prepareStatement(
+                     "SELECT data::text FROM change_feed WHERE type = 'coverage.check.finished' AND key = ?")) {
+            statement.setString(1, done.checkId());
+            try (ResultSet rows = statement.executeQuery()) {
+                assertTrue(rows.next(), "the finished check is in the feed, for webhooks");
+                JsonNode event = json.readValue(rows.getString(1), JsonNode.class);
+                assertEquals("offices:EP,US", event.get("scope").getStringValue());
+                assertEquals(2, event.get("offices").size());
+                assertEquals(6, event.get("totals").get("expected").getLongValue());
+                assertFalse(rows.next(), "once");
+            }
+        }
     }
 
     @Test

@@ -35,6 +35,19 @@ public class ApiFeed {
         feed.append(ApiDocument.UPSERTED, api.id(), api.revision(), document(api, latest));
     }
 
+    /** Beside {@link #publish}, in the same transaction as the version's row. */
+    void versionPublished(Api api, ApiVersion version) {
+        feed.append(ApiEvents.VERSION_PUBLISHED, api.id(), version.number(), new ApiEvents.VersionPublished(api.id(),
+                api.officeCode(), api.title(), api.lifecycle(), version.number(), version.specVersion(),
+                version.diffVerdict(), version.breakingChange(), version.st90Score(), version.st90Level()));
+    }
+
+    /** Beside {@link #publish}, in the same transaction as the API's new endpoint status. */
+    void endpointChanged(Api before, Api after) {
+        feed.append(ApiEvents.ENDPOINT_CHANGED, after.id(), after.revision(), new ApiEvents.EndpointChanged(after.id(),
+                after.officeCode(), after.title(), before.endpointStatus(), after.endpointStatus()));
+    }
+
     ApiDocument document(Api api, ApiVersion latest) {
         ApiMetadata metadata = MetadataPatch.effective(api.specMetadata(), api.metadataOverrides());
         // the name the office gave itself, when it has a profile; search falls back to the ST.3 list

@@ -54,6 +54,7 @@ public class EndpointTargets {
             Api changed = api.withEndpointStatus(status, Timestamps.now());
             apis.update(changed);
             feed.publish(changed, versions.findByApiIdAndNumber(apiId, api.latestVersion()).orElseThrow());
+            feed.endpointChanged(api, changed);
         });
     }
 

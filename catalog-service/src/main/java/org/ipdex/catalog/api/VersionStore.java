@@ -95,6 +95,7 @@ class VersionStore {
                 diff == null ? null : diff.verdict().name(), breaking, write(assessment.servers()),
                 write(assessment.operations()), write(accepted.spec().warnings())));
         feed.publish(api, version);
+        feed.versionPublished(api, version);
         Map<String, Object> detail = new LinkedHashMap<>();
         detail.put("contentSha256", accepted.contentSha256());
         detail.put("origin", accepted.origin());

@@ -75,7 +75,9 @@ class ApiRegistrationTest implements TestPropertyProvider {
         assertTrue(feedId != null && feedId.matches("[0-9a-f-]{36}"), "which database the feed comes from: " + feedId);
         assertEquals(feedId, client.toBlocking().exchange(HttpRequest.GET("/internal/v1/changes?after=1")
                 .bearerAuth(tokens.forThisService()), String.class).header(ChangeEvent.FEED_ID_HEADER));
-        assertEquals(1, lines.length, feed);
+        assertEquals(2, lines.length, feed);
+        assertTrue(lines[1].contains("\"type\":\"api.version.published\"") && lines[1].contains("\"version\":1"),
+                "a new version is also announced as such, for webhooks: " + lines[1]);
         assertTrue(lines[0].contains("\"type\":\"api.upserted\"") && lines[0].contains("\"key\":\"ep-open-patent-services-api\""), lines[0]);
         assertTrue(lines[0].contains("\"method\":\"get\""), "operations travel with the API document");
 

@@ -94,13 +94,18 @@ public final class CatalogHarness {
                 .bearerAuth(tokens.forThisService()));
     }
 
-    /** The change-feed events of one API, oldest first, as JSON trees. */
+    /** The {@code api.upserted} events of one API (the documents search indexes), oldest first, as JSON trees. */
     public List<com.fasterxml.jackson.databind.JsonNode> feedEvents(String apiId) {
+        return feedEvents(apiId, "api.upserted");
+    }
+
+    /** The change-feed events of one type about one API, oldest first, as JSON trees. */
+    public List<com.fasterxml.jackson.databind.JsonNode> feedEvents(String apiId, String type) {
         List<com.fasterxml.jackson.databind.JsonNode> events = new java.util.ArrayList<>();
         for (String line : feed().strip().split("\n")) {
             try {
                 com.fasterxml.jackson.databind.JsonNode event = JSON.readTree(line);
-                if (apiId.equals(event.path("key").asText())) {
+                if (apiId.equals(event.path("key").asText()) && type.equals(event.path("type").asText())) {
                     events.add(event);
                 }
             } catch (IOException e) {

@@ -30,7 +30,13 @@ import java.util.Map;
  */
 final class PinnedHttp {
 
-    record Request(String method, URI uri, InetAddress address, Duration timeout, String userAgent) {
+    /** @param headers sent after the fixed ones; {@code body} empty for GET and HEAD */
+    record Request(String method, URI uri, InetAddress address, Duration timeout, String userAgent,
+                   Map<String, String> headers, byte[] body) {
+
+        Request(String method, URI uri, InetAddress address, Duration timeout, String userAgent) {
+            this(method, uri, address, timeout, userAgent, Map.of(), new byte[0]);
+        }
     }
 
     private static final int MAX_HEADER_BYTES = 64 * 1024;
@@ -51,6 +57,7 @@ final class PinnedHttp {
             Socket socket = tls ? tls(plain, uri.getHost(), port) : plain;
             OutputStream out = socket.getOutputStream();
             out.write(requestHead(request, port, tls).getBytes(StandardCharsets.ISO_8859_1));
+            out.write(request.body());
             out.flush();
             InputStream in = new BufferedInputStream(socket.getInputStream());
             String statusLine = line(in);
@@ -93,9 +100,20 @@ final class PinnedHttp {
         String target = uri.getRawQuery() == null ? path : path + "?" + uri.getRawQuery();
         boolean defaultPort = port == (tls ? 443 : 80);
         String host = defaultPort ? uri.getHost() : uri.getHost() + ":" + port;
-        return request.method() + " " + target + " HTTP/1.1\r\nHost: " + host + "\r\nUser-Agent: "
-                + request.userAgent() + "\r\nAccept: application/json, application/yaml, text/yaml, */*;q=0.5\r\n"
-                + "Accept-Encoding: identity\r\nConnection: close\r\n\r\n";
+        StringBuilder head = new StringBuilder(request.method()).append(' ').append(target).append(" HTTP/1.1\r\nHost: ")
+                .append(host).append("\r\nUser-Agent: ").append(request.userAgent())
+                .append("\r\nAccept: application/json, application/yaml, text/yaml, */*;q=0.5\r\n")
+                .append("Accept-Encoding: identity\r\nConnection: close\r\n");
+        request.headers().forEach((name, value) -> {
+            if (name.contains("\r") || name.contains("\n") || value.contains("\r") || value.contains("\n")) {
+                throw new IllegalArgumentException("a header with a line break: " + name);
+            }
+            head.append(name).append(": ").append(value).append("\r\n");
+        });
+        if (request.body().length > 0 || "POST".equals(request.method())) {
+            head.append("Content-Length: ").append(request.body().length).append("\r\n");
+        }
+        return head.append("\r\n").toString();
     }
 
     private static Map<String, String> headers(InputStream in) throws IOException {

@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.net.InetAddress;
 import java.net.URI;
 import java.time.Duration;
+import java.util.Map;
 import java.util.Set;
 
 /**
@@ -49,5 +50,20 @@ public final class SafeHttp {
             }
         }
         throw new FetchException(FetchException.Kind.FAILED, "more than " + MAX_HOPS + " redirects from " + start);
+    }
+
+    /**
+     * POSTs {@code body} to {@code uri}, checked and pinned like {@link #get}. A redirect is not followed: it is
+     * the answer (a webhook receiver that moved must be changed by its owner, not chased to wherever it points).
+     *
+     * @return the answer; the caller reads its body and closes it
+     */
+    public PinnedResponse post(URI uri, Map<String, String> headers, byte[] body) {
+        InetAddress address = policy.check(uri);
+        try {
+            return PinnedHttp.send(new PinnedHttp.Request("POST", uri, address, timeout, userAgent, headers, body));
+        } catch (IOException e) {
+            throw new FetchException(uri + ": " + e.getMessage(), e);
+        }
     }
 }

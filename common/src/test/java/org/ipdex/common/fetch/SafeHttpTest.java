@@ -14,6 +14,7 @@ import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -52,6 +53,15 @@ class SafeHttpTest {
             exchange.sendResponseHeaders(301, -1);
             exchange.close();
         });
+        server.createContext("/hook", exchange -> {
+            byte[] received = exchange.getRequestBody().readAllBytes();
+            byte[] answer = (exchange.getRequestMethod() + " " + exchange.getRequestHeaders().getFirst("Webhook-Id")
+                    + " " + new String(received, StandardCharsets.UTF_8)).getBytes(StandardCharsets.UTF_8);
+            exchange.sendResponseHeaders(202, answer.length);
+            try (OutputStream out = exchange.getResponseBody()) {
+                out.write(answer);
+            }
+        });
         server.start();
         http = new SafeHttp(new AddressPolicy(List.of("127.0.0.1/32"), host -> List.of(InetAddress.getByName(host))),
                 Duration.ofSeconds(5), "test");
@@ -70,6 +80,23 @@ class SafeHttpTest {
                 assertArrayEquals(BODY, answer.body().readAllBytes(), path);
             }
         }
+    }
+
+    @Test
+    void aPostSendsItsHeadersAndBodyAndDoesNotFollowARedirect() throws IOException {
+        try (PinnedResponse answer = http.post(url("/hook"), Map.of("Webhook-Id", "e-1"),
+                "{\"a\":1}".getBytes(StandardCharsets.UTF_8))) {
+            assertEquals(202, answer.status());
+            assertEquals("POST e-1 {\"a\":1}", new String(answer.body().readAllBytes(), StandardCharsets.UTF_8));
+        }
+        try (PinnedResponse moved = http.post(url("/moved"), Map.of(), new byte[0])) {
+            assertEquals(301, moved.status(), "the redirect is the answer");
+        }
+        assertThrows(IllegalArgumentException.class, () -> http.post(url("/hook"),
+                Map.of("X-Evil", "a\r\nHost: elsewhere"), new byte[0]), "no header injection");
+        FetchException refused = assertThrows(FetchException.class,
+                () -> http.post(URI.create("http://10.1.2.3/hook"), Map.of(), new byte[0]));
+        assertTrue(refused.refused(), refused.getMessage());
     }
 
     @Test

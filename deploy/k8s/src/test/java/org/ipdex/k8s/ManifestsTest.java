@@ -76,7 +76,7 @@ class ManifestsTest {
     /** who may open connections to whom (besides the ingress controller → gateway) */
     static final Map<String, Set<String>> ALLOWED_CALLERS = Map.of(
             "catalog-service", Set.of("gateway", "search-service"),
-            "authority-service", Set.of("gateway", "search-service"),
+            "authority-service", Set.of("gateway", "search-service", "catalog-service"),
             "search-service", Set.of("gateway"));
     /** services with their own database on the external PostgreSQL */
     static final Map<String, String> DATABASES = Map.of(
@@ -384,6 +384,8 @@ class ManifestsTest {
                     requireServiceUrl(name, env, "IPDEX_FEEDS_CATALOG_URL", "catalog-service", problems);
                     requireServiceUrl(name, env, "IPDEX_FEEDS_AUTHORITY_URL", "authority-service", problems);
                 }
+                case "catalog-service" -> requireServiceUrl(name, env, "IPDEX_CATALOG_WEBHOOKS_AUTHORITY_FEED_URL",
+                        "authority-service", problems);
                 case "gateway" -> {
                     requireServiceUrl(name, env, "IPDEX_BACKENDS_CATALOG_URL", "catalog-service", problems);
                     requireServiceUrl(name, env, "IPDEX_BACKENDS_AUTHORITY_URL", "authority-service", problems);

@@ -106,7 +106,9 @@ public final class LocalStack implements AutoCloseable {
         StackSettings.Ports ports = settings.ports();
         List<ChildProcess> backends = new ArrayList<>();
         backends.add(service("catalog-service", ports.catalog(), common,
-                Map.of("DATASOURCES_DEFAULT_URL", jdbcServer + "ipdex_catalog")));
+                Map.of("DATASOURCES_DEFAULT_URL", jdbcServer + "ipdex_catalog",
+                        // its webhooks follow the authority feed too
+                        "IPDEX_CATALOG_WEBHOOKS_AUTHORITY_FEED_URL", serviceUrl("authority-service"))));
         backends.add(service("authority-service", ports.authority(), common,
                 Map.of("DATASOURCES_DEFAULT_URL", jdbcServer + "ipdex_authority")));
         // the one local replica keeps its name in the feed lease, so a restarted one follows the feeds at once

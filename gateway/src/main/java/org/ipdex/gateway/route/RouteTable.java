@@ -19,6 +19,8 @@ public class RouteTable {
 
     private static final List<Route> ROUTES = List.of(
             Route.under("/api/v1/catalog", "catalog"),
+            // webhooks live in catalog-service, which follows both feeds (see its webhook package README)
+            Route.under("/api/v1/webhooks", "catalog"),
             Route.exactly("/.well-known/api-catalog", "catalog"),
             Route.under("/api/v1/authority", "authority"),
             Route.under("/api/v1/search", "search"),

@@ -1,0 +1,24 @@
+package org.ipdex.catalog.webhook;
+
+import io.micronaut.core.annotation.Nullable;
+import io.micronaut.serde.annotation.Serdeable;
+
+import java.time.Instant;
+
+/**
+ * One attempt of one delivery, in the subscription's log.
+ *
+ * @param httpStatus      absent when no answer came; {@code error} then says why
+ * @param responseExcerpt the first bytes of the receiver's answer
+ */
+@Serdeable
+public record DeliveryAttemptResponse(long attemptId, long deliveryId, String eventId, String eventType,
+                                      Instant attemptedAt, @Nullable Integer httpStatus, @Nullable Long responseMillis,
+                                      @Nullable String responseExcerpt, @Nullable String error) {
+
+    static DeliveryAttemptResponse of(DeliveryStore.Attempt attempt) {
+        return new DeliveryAttemptResponse(attempt.id(), attempt.deliveryId(), attempt.eventId(), attempt.eventType(),
+                attempt.attemptedAt(), attempt.httpStatus(), attempt.responseMillis(), attempt.responseExcerpt(),
+                attempt.error());
+    }
+}
