@@ -83,6 +83,50 @@ export function horizontalBars({ title, items, max }) {
   return figure(title, svg, [], table);
 }
 
+/**
+ * Lines over the same categories: series = [{name, values: [80, null, 85]}]; a null is a gap in the line (no data
+ * that month), not a zero. max fixes the scale (100 for scores and percentages).
+ */
+export function lineChart({ title, categories, series, max, unit }) {
+  const W = 640, H = 240, left = 48, bottom = 28, top = 10, right = 12;
+  const all = series.flatMap(s => s.values).filter(v => v !== null && v !== undefined);
+  const ceiling = max || niceMax(Math.max(4, ...all));
+  const plotW = W - left - right, plotH = H - top - bottom;
+  const step = plotW / Math.max(1, categories.length - 1);
+  const x = (i) => left + (categories.length === 1 ? plotW / 2 : i * step);
+  const y = (v) => top + plotH - (v / ceiling) * plotH;
+  const svg = h("svg:svg", { viewBox: `0 0 ${W} ${H}`, class: "chart line-chart", role: "img", "aria-label": title });
+  for (let i = 0; i <= 4; i++) {
+    const v = (ceiling / 4) * i;
+    svg.append(h("svg:line", { x1: left, x2: W - right, y1: y(v), y2: y(v), class: "grid" }),
+      h("svg:text", { x: left - 6, y: y(v) + 4, class: "axis", "text-anchor": "end" }, short(v)));
+  }
+  const every = Math.ceil(categories.length / 12);
+  categories.forEach((category, i) => {
+    if (i % every === 0) svg.append(h("svg:text", { x: x(i), y: H - 8, class: "axis", "text-anchor": "middle" }, category));
+  });
+  series.forEach((s, k) => {
+    let run = [];
+    const flush = () => {
+      if (run.length > 1) svg.append(h("svg:polyline", { points: run.join(" "), fill: "none", stroke: colour(k), "stroke-width": 2 }));
+      run = [];
+    };
+    s.values.forEach((v, i) => {
+      if (v === null || v === undefined) { flush(); return; }
+      run.push(x(i) + "," + y(v));
+      svg.append(h("svg:circle", { cx: x(i), cy: y(v), r: 3, fill: colour(k) },
+        h("svg:title", {}, `${categories[i]} · ${s.name}: ${formatNumber(v, currentLang())}${unit ? " " + unit : ""}`)));
+    });
+    flush();
+  });
+  const table = h("table", { class: "data" },
+    h("thead", {}, h("tr", {}, h("th", { scope: "col" }, ""), series.map(s => h("th", { scope: "col" }, s.name)))),
+    h("tbody", {}, categories.map((c, i) => h("tr", {}, h("th", { scope: "row" }, c),
+      series.map(s => h("td", { class: "num" }, s.values[i] === null || s.values[i] === undefined ? "—"
+        : formatNumber(s.values[i], currentLang())))))));
+  return figure(title, svg, series.map((s, k) => ({ name: s.name, colour: colour(k) })), table);
+}
+
 function dataTable(categories, series) {
   return h("table", { class: "data" },
     h("thead", {}, h("tr", {}, h("th", { scope: "col" }, ""), series.map(s => h("th", { scope: "col" }, s.name)))),

@@ -39,19 +39,18 @@ export function t(key, vars) {
   return text.replace(/\{(\w+)\}/g, (match, name) => (name in vars ? String(vars[name]) : match));
 }
 
-/** A portal link that keeps the language: link("/apis/x", {v: 2}) → "?lang=zh#/apis/x?v=2" */
+/**
+ * A portal link that keeps the language: link("/apis/x", {v: 2}) → "/apis/x?v=2&lang=zh". The path is a real one
+ * (the gateway serves the portal for it, see org.ipdex.gateway.portal), so it can be typed, shared and bookmarked.
+ */
 export function link(path, query) {
-  let hash = "#" + path;
-  if (query) {
-    const params = new URLSearchParams();
-    for (const [name, value] of Object.entries(query)) {
-      if (value === null || value === undefined || value === "") continue;
-      for (const one of Array.isArray(value) ? value : [value]) params.append(name, one);
-    }
-    const text = params.toString();
-    if (text) hash += "?" + text;
+  const params = new URLSearchParams();
+  for (const [name, value] of Object.entries(query || {})) {
+    if (value === null || value === undefined || value === "") continue;
+    for (const one of Array.isArray(value) ? value : [value]) params.append(name, one);
   }
-  return "?lang=" + lang + hash;
+  params.set("lang", lang);
+  return path + "?" + params.toString();
 }
 
 /** A value from the API with a translation when the catalogue has one: tv("lifecycle", "production"). */

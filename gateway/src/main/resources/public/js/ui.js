@@ -85,3 +85,9 @@ export function sleep(ms, signal) {
     if (signal) signal.addEventListener("abort", () => { clearTimeout(timer); reject(new DOMException("left", "AbortError")); });
   });
 }
+
+/** "v1.2.0" for a version that starts with a digit, the version as written otherwise ("version 1", "draft"). */
+export function versionLabel(version) {
+  const text = String(version).trim();
+  return /^\d/.test(text) ? "v" + text : text;
+}

@@ -87,7 +87,7 @@ final class Browser implements AutoCloseable {
         return driver;
     }
 
-    /** Opens a portal address, e.g. "/?lang=en#/search". */
+    /** Opens a portal address, e.g. "/search?q=patent&lang=en". */
     void go(String address) {
         driver.get(base + address);
     }

@@ -1,6 +1,5 @@
 package org.ipdex.e2e;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import org.ipdex.stack.LocalStack;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
@@ -24,12 +23,10 @@ import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.List;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
-import static org.junit.jupiter.api.Assertions.fail;
 
 /**
  * The portal in a real browser against the whole product: search with suggestions and a facet, an API page with
@@ -98,7 +95,7 @@ class PortalBrowserIT {
         Assumptions.assumeTrue(Browser.missing().isEmpty(), () -> Browser.missing().orElse(""));
         stack = running.stack();
         gateway = running.gateway();
-        officeKey = issueKey("office", "EP");
+        officeKey = PortalFixture.issueKey(gateway, stack, "EP");
         Http.Answer first = gateway.post("/api/v1/catalog/apis", officeKey, "application/yaml", V1);
         assertEquals(201, first.status(), first.body());
         apiId = first.json().at("/api/apiId").asText();
@@ -125,7 +122,7 @@ class PortalBrowserIT {
 
     @Test
     void searchWithSuggestionsAndAnOfficeFacet() {
-        awaitSearchHit("/api/v1/search/apis?q=quokka", apiId);
+        PortalFixture.awaitSearchHit(gateway, "/api/v1/search/apis?q=quokka", apiId);
         browser.go("/?lang=en#/search");
         WebElement box = browser.visible(By.id("q"));
         box.sendKeys("quokk");
@@ -152,7 +149,7 @@ class PortalBrowserIT {
 
     @Test
     void openAnApiFromTheSearchAndItsChangeLog() {
-        awaitSearchHit("/api/v1/search/apis?q=quokka", apiId);
+        PortalFixture.awaitSearchHit(gateway, "/api/v1/search/apis?q=quokka", apiId);
         browser.go("/?lang=en#/search?q=quokka");
         browser.visible(By.linkText(TITLE)).click();
         browser.waitForText(By.id("page-title"), TITLE);
@@ -204,7 +201,7 @@ class PortalBrowserIT {
         browser.driver().findElement(By.id("scope-office-list")).sendKeys("EP");
         browser.driver().findElement(By.id("check-name")).sendKeys("Browser test collection");
         browser.driver().findElement(By.id("start-check")).click();
-        browser.until(d -> d.getCurrentUrl().contains("#/coverage/"));
+        browser.until(d -> d.getCurrentUrl().contains("/coverage/"));
         browser.visible(By.id("download-missing"));
         String report = browser.driver().findElement(By.id("check-report")).getText();
         assertTrue(report.contains("Missing\n3") || report.contains("3\nMissing"), report);
@@ -227,7 +224,7 @@ class PortalBrowserIT {
 
     @Test
     void anOfficeRegistersASpecAndUploadsItsAuthorityFileInThePortal() throws Exception {
-        String deKey = issueKey("office", "DE");
+        String deKey = PortalFixture.issueKey(gateway, stack, "DE");
         Path spec = Files.createTempFile("ipdex-spec-", ".yaml");
         Files.writeString(spec, V1.replace("Quokka Legal Events", "Wombat Register Events"));
         StringBuilder authority = new StringBuilder("country;doc-number;kind;date;exception-code\n");
@@ -310,31 +307,4 @@ class PortalBrowserIT {
                 .map(WebElement::getText).toList();
     }
 
-    private String issueKey(String role, String office) {
-        Http.Answer created = gateway.post("/api/v1/admin/apiKeys", stack.adminKey(), "application/json",
-                "{\"name\":\"browser test " + office + "\",\"role\":\"" + role + "\",\"officeCode\":\"" + office + "\"}");
-        assertEquals(201, created.status(), created.body());
-        return created.json().get("apiKey").asText();
-    }
-
-    private void awaitSearchHit(String path, String id) {
-        Instant deadline = Instant.now().plus(Duration.ofSeconds(180));
-        while (Instant.now().isBefore(deadline)) {
-            Http.Answer answer = gateway.get(path, null);
-            if (answer.status() == 200) {
-                for (JsonNode item : answer.json().get("items")) {
-                    if (id.equals(item.path("apiId").asText())) {
-                        return;
-                    }
-                }
-            }
-            try {
-                Thread.sleep(300);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                return;
-            }
-        }
-        fail("Search never found " + id + " at " + path);
-    }
 }

@@ -8,6 +8,8 @@ import { replaceQuery } from "../app.js";
 import { pageTitle, problem, section, badge, keyValues, empty, unavailableOr, statusLine } from "../ui.js";
 import { showSpec } from "../swagger.js";
 import { lintReport } from "../reports.js";
+import { markdown } from "../markdown.js";
+import { operations } from "../samples.js";
 
 export async function render(root, route) {
   const apiId = route.params.apiId;
@@ -46,6 +48,7 @@ export async function render(root, route) {
 
   root.append(
     metadata(api),
+    section(t("api.operations"), operationsBox(base, apiId, latest, route.signal)),
     section(t("api.versions"), versionsTable(versions, apiId)),
     section(t("api.lint"), h("div", { class: "inline-form" }, versionPicker), lintBox),
     section(t("api.changes"), versions.length < 2 ? empty(t("api.oneVersion"))
@@ -93,6 +96,19 @@ export async function render(root, route) {
   showSwagger();
 }
 
+/** Every operation of the latest version, each linking to its page with samples and the try-it form. */
+function operationsBox(base, apiId, latest, signal) {
+  const box = h("div", { id: "operations" }, h("p", { class: "status" }, t("common.loading")));
+  get(base + "/versions/" + latest + "/spec?form=normalised", { signal }).then((spec) => {
+    const all = operations(spec);
+    box.replaceChildren(all.length === 0 ? empty(t("api.noOperations")) : h("ul", { class: "operation-list" }, all.map(o => h("li", {},
+      h("span", { class: "method method-" + o.method }, o.method.toUpperCase()), " ",
+      h("a", { href: link("/apis/" + enc(apiId) + "/operations/" + enc(o.key)) }, h("code", {}, o.path)),
+      o.operation.summary ? " — " + o.operation.summary : ""))));
+  }).catch((error) => box.replaceChildren(unavailableOr(error, t("api.operations")) || ""));
+  return box;
+}
+
 function intParam(text, fallback) {
   const n = Number.parseInt(text, 10);
   return Number.isFinite(n) && n > 0 ? n : fallback;
@@ -113,7 +129,7 @@ function metadata(api) {
   const m = api.metadata || {};
   const lang = currentLang();
   return section(t("api.about"),
-    api.description ? h("p", { class: "description" }, api.description) : null,
+    api.description ? markdown(api.description, "description") : null,
     keyValues([
       [t("api.id"), h("code", {}, api.apiId)],
       [t("api.office"), h("a", { href: link("/offices/" + enc(api.officeCode)) }, api.officeCode)],

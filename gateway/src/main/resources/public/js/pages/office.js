@@ -41,6 +41,8 @@ export async function render(root, route) {
   const editionsBox = h("div", {}, h("p", { class: "status" }, t("common.loading")));
   const pctBox = h("div", {}, h("p", { class: "status" }, t("common.loading")));
   const chartBox = h("div", {}, h("p", { class: "status" }, t("common.loading")));
+  root.querySelector(".page-head").append(h("p", {},
+    h("a", { href: link("/offices/" + enc(code) + "/scorecard"), id: "scorecard-link" }, t("office.scorecard"))));
   append(root, [profileBox,
     section(t("office.apis"), apisBox),
     section(t("office.authority"), pctBox, editionsBox),

@@ -1,11 +1,13 @@
 // Search: APIs, operations and authority documents of every office, with facets, sort, suggestions and
 // cursor paging. The whole state (text, tab, filters, sort) lives in the address, so a search can be shared.
 import { h, highlighted, formatNumber, table } from "../dom.js";
+import { highlightedMarkdown, markdown } from "../markdown.js";
 import { get, enc } from "../api.js";
 import { currentLang, link, t, tv } from "../i18n.js";
 import { go, replaceQuery } from "../app.js";
 import { attachSuggestions } from "../suggest.js";
-import { pageTitle, problem, statusLine, badge, empty } from "../ui.js";
+import { pageTitle, problem, statusLine, badge, empty, versionLabel } from "../ui.js";
+import { operationKey } from "../samples.js";
 import { stackedBars, yearKindSeries } from "../charts.js";
 
 const TYPES = ["apis", "operations", "authority"];
@@ -157,7 +159,7 @@ function renderHit(type, item) {
     return h("li", { class: "result operation" },
       h("h2", { class: "result-title" },
         h("span", { class: "method method-" + (item.method || "").toLowerCase() }, (item.method || "").toUpperCase()), " ",
-        h("a", { href: link("/apis/" + enc(item.apiId), { op: item.operationId }) }, h("code", {}, item.path))),
+        h("a", { href: link("/apis/" + enc(item.apiId) + "/operations/" + enc(operationKey(item))) }, h("code", {}, item.path))),
       h("p", { class: "result-summary" }, item.highlight ? highlighted(item.highlight) : (item.summary || item.operationId || "")),
       h("p", { class: "result-office" }, h("a", { href: link("/offices/" + enc(item.officeCode)) }, item.officeCode),
         " · ", h("a", { href: link("/apis/" + enc(item.apiId)) }, item.apiTitle)));
@@ -174,13 +176,13 @@ function renderHit(type, item) {
     h("h2", { class: "result-title" }, h("a", { href: link("/apis/" + enc(item.apiId)) }, item.title || item.apiId)),
     h("p", { class: "result-office" }, h("a", { href: link("/offices/" + enc(item.officeCode)) },
       item.officeName ? item.officeName + " (" + item.officeCode + ")" : item.officeCode)),
-    h("p", { class: "result-description" }, item.highlight ? highlighted(item.highlight) : (item.description || "")),
+    item.highlight ? highlightedMarkdown(item.highlight, "result-description") : markdown(item.description, "result-description"),
     h("p", { class: "badges" },
       item.lifecycle ? badge(tv("lifecycle", item.lifecycle), "lifecycle-" + item.lifecycle) : null,
       item.st90Level ? badge("ST.90 " + item.st90Level, "level") : null,
       item.endpointStatus ? badge(tv("endpointStatus", item.endpointStatus), "status-" + item.endpointStatus) : null,
       item.operationCount ? badge(t("search.operations", { count: item.operationCount })) : null,
-      item.specVersion ? badge("v" + item.specVersion) : null));
+      item.specVersion ? badge(versionLabel(item.specVersion)) : null));
 }
 
 function readState(query) {

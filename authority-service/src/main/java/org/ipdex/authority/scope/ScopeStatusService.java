@@ -59,6 +59,17 @@ public class ScopeStatusService {
         }
     }
 
+    /** One office against these scope entries (for an office outside the scope, with no entries). */
+    public OfficeStatus of(String office, List<ScopeEntry> entries, LocalDate today) {
+        try (Connection connection = dataSource.getConnection()) {
+            ActiveEdition edition = activeEditions(connection, List.of(office)).get(office);
+            return edition == null ? OfficeStatus.withoutAuthorityFile(office)
+                    : describe(office, edition, counts(connection, edition.id()), entries, today);
+        } catch (SQLException e) {
+            throw new IllegalStateException("Could not read the authority file's status of " + office, e);
+        }
+    }
+
     static OfficeStatus describe(String office, ActiveEdition edition, EditionCounts counts, List<ScopeEntry> entries,
                                  LocalDate today) {
         TreeSet<Integer> years = new TreeSet<>();

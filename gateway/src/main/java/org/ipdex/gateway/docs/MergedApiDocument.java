@@ -128,10 +128,13 @@ class MergedApiDocument {
                 key);
     }
 
-    /** A service's paths are public when the gateway routes them to that service; the gateway's own under admin. */
+    /**
+     * A service's paths are public when the gateway routes them to that service; the gateway's own are the admin API
+     * and the answers it composes from several services (an office's scorecard).
+     */
     private Predicate<String> publicPaths(String service) {
         Predicate<String> routed = SourceDocuments.GATEWAY.equals(service)
-                ? path -> path.startsWith("/api/v1/admin/")
+                ? path -> path.startsWith("/api/v1/admin/") || path.startsWith("/api/v1/offices/")
                 : path -> routes.ownerOf(path).filter(service::equals).isPresent();
         return routed.and(path -> !INTERNAL.matcher(path).matches());
     }

@@ -153,11 +153,12 @@ class DocsTest implements TestPropertyProvider {
         assertEquals("https://ipdex.example", merged.getServers().get(0).getUrl());
         Set<String> paths = new TreeSet<>(merged.getPaths().keySet());
         assertTrue(paths.containsAll(List.of("/api/v1/catalog/apis", "/.well-known/api-catalog",
-                "/api/v1/authority/editions/{editionId}", "/api/v1/admin/apiKeys", "/api/v1/admin/offices")),
+                "/api/v1/authority/editions/{editionId}", "/api/v1/admin/apiKeys", "/api/v1/admin/offices",
+                "/api/v1/offices/{code}/scorecard")),
                 paths.toString());
         assertFalse(paths.contains("/internal/v1/changes"), "internal paths stay internal");
         assertFalse(paths.contains("/health"));
-        assertEquals(Set.of("catalog", "authority", "admin"),
+        assertEquals(Set.of("catalog", "authority", "admin", "offices"),
                 Set.copyOf(merged.getTags().stream().map(tag -> tag.getName()).toList()));
         assertNotNull(merged.getComponents().getSecuritySchemes().get("apiKey"));
     }
