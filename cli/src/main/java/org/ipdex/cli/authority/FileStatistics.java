@@ -16,7 +16,8 @@ import java.util.TreeMap;
 final class FileStatistics {
 
     /** Publication numbers of one office compare as numbers: shorter is smaller, then digit by digit. */
-    static final Comparator<String> NUMBERS = Comparator.comparingInt(String::length).thenComparing(Comparator.naturalOrder());
+    static final Comparator<String> NUMBERS = Comparator.comparingInt(String::length)
+            .thenComparing(Comparator.<String>naturalOrder());
 
     final Map<String, Long> kinds = new TreeMap<>();
     final Map<String, Long> exceptionCodes = new TreeMap<>();
