@@ -8,7 +8,7 @@ ROOT=$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)
 WORK=${WORK:-$ROOT/bench/cli/work}
 RECORDS=${RECORDS:-10000000}
 HEAP=${HEAP:-64m}
-JAR=$ROOT/cli/target/ipdex-cli.jar
+JAR=${IPDEX_CLI_JAR:-$ROOT/cli/target/ipdex-cli.jar}
 cd "$ROOT"
 if [ "${SKIP_BUILD:-0}" != 1 ] || [ ! -f "$JAR" ]; then
   ./mvnw -B -q -o package -pl cli -am -DskipTests

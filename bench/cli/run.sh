@@ -13,7 +13,7 @@ if [ ! -f "$CORPUS/apis-guru-sample.tar.gz" ]; then
 fi
 WORK=${WORK:-$ROOT/bench/cli/work}
 TIMEOUT=${TIMEOUT:-120}
-JAR=$ROOT/cli/target/ipdex-cli.jar
+JAR=${IPDEX_CLI_JAR:-$ROOT/cli/target/ipdex-cli.jar}
 JAVA=${IPDEX_JAVA:-java}
 cd "$ROOT"
 if [ "${SKIP_BUILD:-0}" != 1 ] || [ ! -f "$JAR" ]; then
