@@ -193,14 +193,9 @@ public class EditionIngester {
     }
 
     private void checkErrorRate(IngestRequest request, ErrorLog errors, long read) {
-        if (request.strict() && errors.total() > 0) {
-            throw new TooManyErrors("Strict mode: the file has " + errors.total() + " record error(s)");
-        }
-        double rate = errors.total() / (double) read;
-        if (rate > properties.maxErrorRate()) {
-            throw new TooManyErrors(String.format(java.util.Locale.ROOT,
-                    "%d of %d entries have errors (%.2f%%, more than the %.2f%% allowed)", errors.total(), read,
-                    rate * 100, properties.maxErrorRate() * 100));
+        Optional<String> rejection = errors.rejection(read, request.strict(), properties.maxErrorRate());
+        if (rejection.isPresent()) {
+            throw new TooManyErrors(rejection.get());
         }
     }
 

@@ -39,6 +39,23 @@ public final class ErrorLog {
         }
     }
 
+    /**
+     * Why a file with these errors is rejected as a whole, or empty when it is not: above the error rate, or any
+     * error in strict mode. The service's ingest and the command-line validation ask this same question.
+     */
+    public java.util.Optional<String> rejection(long read, boolean strict, double maxErrorRate) {
+        if (strict && total > 0) {
+            return java.util.Optional.of("Strict mode: the file has " + total + " record error(s)");
+        }
+        double rate = read == 0 ? 0 : total / (double) read;
+        if (rate > maxErrorRate) {
+            return java.util.Optional.of(String.format(java.util.Locale.ROOT,
+                    "%d of %d entries have errors (%.2f%%, more than the %.2f%% allowed)", total, read,
+                    rate * 100, maxErrorRate * 100));
+        }
+        return java.util.Optional.empty();
+    }
+
     public long total() {
         return total;
     }

@@ -33,6 +33,11 @@ public record IngestProperties(@Bindable(defaultValue = "0.01") double maxErrorR
 
     public static final String PREFIX = "ipdex.ingest";
 
+    /** The defaults {@code application.yml} gives, for code that reads files outside the application context. */
+    public static IngestProperties defaults() {
+        return new IngestProperties(0.01, 1000, 64L << 30, 100L << 30, 200, null, 3, null, Duration.ofHours(24));
+    }
+
     public List<String> allowedHosts() {
         return allowedSourceHosts == null ? List.of() : allowedSourceHosts;
     }

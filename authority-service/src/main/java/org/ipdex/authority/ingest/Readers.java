@@ -27,6 +27,42 @@ public final class Readers {
         this.unpacker = unpacker;
     }
 
+    /**
+     * The readers without a bean context, for the command-line tool. The list names each reader because the bean
+     * context is not there to find them: a new layout is added here too (ReadersStandaloneTest compares the two).
+     */
+    public static Readers standalone(IngestProperties limits) {
+        return new Readers(List.of(new St37XmlReader(), new EpoCsvReader(), new UsptoTsvReader(),
+                new MappedDelimitedReader()), new Unpacker(limits));
+    }
+
+    /** The reader of a layout (e.g. for {@code DefinitionFileReader}, which reads XML definitions with it). */
+    public AuthorityFileReader reader(String layout) {
+        requireKnown(layout);
+        return byLayout.get(layout);
+    }
+
+    /** The layouts known, sorted. */
+    public List<String> layouts() {
+        return byLayout.keySet().stream().sorted().toList();
+    }
+
+    /**
+     * Opens a file on local disk (plain, gzip or zip) with a layout's reader; no office check, which is the caller's.
+     *
+     * @param mapping only for the {@code delimited} layout
+     */
+    public RecordSource openLocal(String layout, java.nio.file.Path file, ColumnMapping mapping) throws IOException {
+        requireKnown(layout);
+        InputStream in = unpacker.open(file);
+        try {
+            return byLayout.get(layout).open(in, mapping);
+        } catch (IOException | RuntimeException e) {
+            in.close();
+            throw e;
+        }
+    }
+
     public void requireKnown(String layout) {
         if (!byLayout.containsKey(layout)) {
             throw InvalidInputException.parameter("layout", "must be one of " + byLayout.keySet().stream().sorted().toList());

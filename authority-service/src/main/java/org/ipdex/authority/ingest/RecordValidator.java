@@ -12,8 +12,9 @@ import java.util.Set;
  * Checks one entry of a file for an office and turns it into a row: the number normalised by
  * {@link PublicationNumber} (the one normalisation), the date parsed, the kind and exception code checked against
  * the office's definitions. Duplicates are found after loading, by the unique index (see {@link EditionLoader}).
+ * Public for the command-line tool, which checks and converts files on disk with these same rules.
  */
-final class RecordValidator {
+public final class RecordValidator {
 
     static final String BAD_DATE = "bad-date";
     static final String FUTURE_DATE = "future-date";
@@ -22,7 +23,7 @@ final class RecordValidator {
     static final String WRONG_OFFICE = "wrong-office";
     static final String BAD_NUMBER = "bad-number";
     static final String INCOMPLETE = "incomplete-entry";
-    static final String DUPLICATE = "duplicate";
+    public static final String DUPLICATE = "duplicate";
 
     private final String office;
     private final Set<String> kinds;
@@ -30,14 +31,14 @@ final class RecordValidator {
     private final int latestDay;
 
     /** @param definitions empty maps: codes are only checked for their shape */
-    RecordValidator(String office, OfficeDefinitions definitions, LocalDate today) {
+    public RecordValidator(String office, OfficeDefinitions definitions, LocalDate today) {
         this.office = office;
         this.kinds = Set.copyOf(definitions.kinds().keySet());
         this.exceptionCodes = Set.copyOf(definitions.exceptionCodes().keySet());
         this.latestDay = (int) today.toEpochDay();
     }
 
-    Optional<AuthorityRow> check(RawRecord raw, ErrorLog errors) {
+    public Optional<AuthorityRow> check(RawRecord raw, ErrorLog errors) {
         if (!raw.problem().isEmpty()) {
             errors.add(raw.line(), INCOMPLETE, raw.problem());
             return Optional.empty();
