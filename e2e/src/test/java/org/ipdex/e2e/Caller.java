@@ -22,7 +22,7 @@ enum Caller {
                 case OFFICE_B -> Outcome.FORBIDDEN;
                 default -> Outcome.ALLOWED;
             };
-            case KEY -> this == ANONYMOUS ? keyless : Outcome.ALLOWED;
+            case KEY -> this == ANONYMOUS ? Outcome.UNAUTHORISED : Outcome.ALLOWED;
             case ADMIN -> switch (this) {
                 case ANONYMOUS -> Outcome.UNAUTHORISED;
                 case ADMIN -> Outcome.ALLOWED;
