@@ -9,6 +9,7 @@ import org.ipdex.client.invoker.ApiException;
 import org.ipdex.client.model.ApiKeyRequest;
 import org.ipdex.client.model.CoverageCheckResponse;
 import org.ipdex.client.model.DiffReport;
+import org.ipdex.client.model.GatewayOfficeRequest;
 import org.ipdex.client.model.IssuedApiKeyResponse;
 import org.ipdex.client.model.RegistrationOutcome;
 import org.ipdex.client.model.RegistrationResponse;
@@ -74,9 +75,9 @@ class ClientAgainstStackTest {
                             properties:
                               status: {type: string}
             """;
-    /** The same API with the response's only field gone: a breaking change. */
+    /** The same API with the response's required field renamed (status gone): a breaking change. */
     private static final String BREAKING = SPEC.replace("version: 1.0.0", "version: 2.0.0")
-            .replace("required: [status]\n", "").replace("status: {type: string}", "reason: {type: string}");
+            .replace("required: [status]", "required: [reason]").replace("status: {type: string}", "reason: {type: string}");
     private static final String EDITION = """
             <?xml version="1.0" encoding="UTF-8"?>
             <authority-file country="DE" date-produced="20240101" update-af-category="full">
@@ -97,6 +98,8 @@ class ClientAgainstStackTest {
         stack = TemporaryStack.start();
         anonymous = IpdexClient.connect(ClientSettings.of(stack.gatewayUrl()));
         admin = IpdexClient.connect(ClientSettings.of(stack.gatewayUrl()).withApiKey(stack.adminKey()));
+        admin.admin().createOffice(new GatewayOfficeRequest().code(OFFICE).name("Deutsches Patent- und Markenamt")
+                .country("DE").contactEmail("datenabgabe@dpma.de"));
         IssuedApiKeyResponse issued = admin.admin().createApiKey(new ApiKeyRequest().name("client test")
                 .role("office").officeCode(OFFICE));
         office = IpdexClient.connect(ClientSettings.of(stack.gatewayUrl()).withApiKey(issued.getApiKey())

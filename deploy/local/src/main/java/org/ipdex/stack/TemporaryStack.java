@@ -12,7 +12,7 @@ import java.util.stream.Stream;
 
 /**
  * The whole product as {@code deploy/local/ipdex up} starts it (PostgreSQL, Elasticsearch, the four service jars as
- * processes, demo data) on free ports and a data directory of its own, removed again when closed: for the tests of
+ * processes, no demo data) on free ports and a data directory of its own, removed again when closed: for the tests of
  * what runs against a whole stack from outside (client/, maven-plugin/). The service jars must have been built.
  */
 public final class TemporaryStack implements AutoCloseable {
@@ -35,7 +35,8 @@ public final class TemporaryStack implements AutoCloseable {
             StackSettings settings = new StackSettings(home, repository,
                     new StackSettings.Ports(Ports.free(), Ports.free(), Ports.free(), Ports.free(), Ports.free(),
                             Ports.free()),
-                    Optional.empty(), Optional.empty(), "512m", true);
+                    // no demo data: loading the real corpus takes minutes on a busy machine, and callers make their own
+                    Optional.empty(), Optional.empty(), "512m", false);
             return new TemporaryStack(LocalStack.start(settings), home);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
