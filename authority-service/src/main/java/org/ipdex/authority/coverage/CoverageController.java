@@ -42,7 +42,7 @@ class CoverageController {
         this.checks = checks;
     }
 
-    @Operation(summary = "Check a collection against authority files",
+    @Operation(operationId = "createCoverageCheck", summary = "Check a collection against authority files",
             description = """
                     The body is the examiner's collection list: one publication number per line in any common \
                     spelling (`EP 1 000 000 B1`, `EP1000000`, `US 2005/0123456 A1` …), or a delimited file with \
@@ -54,7 +54,7 @@ class CoverageController {
                     Checks with the same `name` and scope are compared: the report says what changed.""")
     @Post(consumes = {CSV, MediaType.TEXT_PLAIN, "application/gzip", "application/x-gzip",
             MediaType.APPLICATION_OCTET_STREAM})
-    HttpResponse<CoverageCheckResponse> create(@Body InputStream body, @Nullable @QueryValue String offices,
+    HttpResponse<CoverageCheckResponse> create(@CollectionBody @Body InputStream body, @Nullable @QueryValue String offices,
                                                @Nullable @QueryValue String scope, @Nullable @QueryValue String name,
                                                @Nullable @QueryValue String column, Authentication authentication) {
         if (name != null && (name.isBlank() || name.length() > MAX_NAME || name.chars().anyMatch(Character::isISOControl))) {
@@ -66,25 +66,29 @@ class CoverageController {
         return HttpResponse.accepted(URI.create(UploadSizeLimit.PATH + "/" + checkId)).body(checks.get(checkId));
     }
 
-    @Operation(summary = "A coverage check: status, progress and, when done, its report")
+    @Operation(operationId = "getCoverageCheck",
+            summary = "A coverage check: status, progress and, when done, its report")
     @Get("/{checkId}")
     CoverageCheckResponse get(@PathVariable String checkId) {
         return checks.get(checkId);
     }
 
-    @Operation(summary = "What changed since the previous check of the same named collection and scope")
+    @Operation(operationId = "getCoverageCheckChanges",
+            summary = "What changed since the previous check of the same named collection and scope")
     @Get("/{checkId}/changes")
     CoverageReport.Changes changes(@PathVariable String checkId) {
         return checks.changes(checkId);
     }
 
-    @Operation(summary = "The records the collection lacks (CSV: office, number, kind, publicationDate)")
+    @Operation(operationId = "getCoverageCheckMissing",
+            summary = "The records the collection lacks (CSV: office, number, kind, publicationDate)")
     @Get(value = "/{checkId}/missing", produces = CSV)
     StreamedFile missing(@PathVariable String checkId) {
         return new StreamedFile(checks.missing(checkId), MediaType.of(CSV)).attach(checkId + "-missing.csv");
     }
 
-    @Operation(summary = "The collection's lines matching no authority record (CSV: office, number, kind, "
+    @Operation(operationId = "getCoverageCheckExtra",
+            summary = "The collection's lines matching no authority record (CSV: office, number, kind, "
             + "publicationDate, line)")
     @Get(value = "/{checkId}/extra", produces = CSV)
     StreamedFile extra(@PathVariable String checkId) {

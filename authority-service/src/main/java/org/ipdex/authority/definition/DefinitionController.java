@@ -32,14 +32,15 @@ class DefinitionController {
         this.reader = reader;
     }
 
-    @Operation(summary = "The kind and exception codes an office defines, with their descriptions")
+    @Operation(operationId = "getOfficeDefinitions",
+            summary = "The kind and exception codes an office defines, with their descriptions")
     @Get
     @Secured(SecurityRule.IS_AUTHENTICATED)
     OfficeDefinitions get(@PathVariable String office) {
         return store.find(code(office)).sorted();
     }
 
-    @Operation(summary = "Replace an office's codes from a definition file",
+    @Operation(operationId = "replaceOfficeDefinitions", summary = "Replace an office's codes from a definition file",
             description = "The ST.37 XML definition part, or text lines `type;code;description` (type: kind or "
                     + "exception). Codes of a type the file does not mention stay as they were. Uploads whose file "
                     + "has a definition part update the codes the same way.")

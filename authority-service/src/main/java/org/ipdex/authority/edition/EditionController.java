@@ -60,7 +60,8 @@ class EditionController {
         this.ingest = ingest;
     }
 
-    @Operation(summary = "List an office's editions", description = "Newest first; pass `next` as `cursor` for more.")
+    @Operation(operationId = "listEditions",
+            summary = "List an office's editions", description = "Newest first; pass `next` as `cursor` for more.")
     @Get("/offices/{office}/editions")
     @Secured(SecurityRule.IS_AUTHENTICATED)
     Page<EditionResponse> list(@PathVariable String office, @Nullable @QueryValue String cursor,
@@ -71,14 +72,15 @@ class EditionController {
         return views.list(officeCode(office), cursor, limit);
     }
 
-    @Operation(summary = "Upload an authority file",
+    @Operation(operationId = "uploadEdition", summary = "Upload an authority file",
             description = "The body is the file itself (plain, gzip or zip), streamed: its size is not limited by "
                     + "request buffering. Or give `sourceUrl` and an empty body: the file is fetched now and again "
                     + "every day. Layouts: st37-xml, epo-csv, uspto-tsv, delimited (with `mapping`, `delimiter`, "
                     + "`header`). Answers 202 while the file is read (poll the edition), or with `wait=true` the outcome.")
     @Post(value = "/offices/{office}/editions", consumes = MediaType.ALL)
     @Secured({Roles.OFFICE, Roles.ADMIN})
-    HttpResponse<UploadResponse> upload(@PathVariable String office, @Nullable @Body InputStream body,
+    HttpResponse<UploadResponse> upload(@PathVariable String office,
+                                        @AuthorityFileBody @Nullable @Body InputStream body,
                                         @QueryValue(defaultValue = "st37-xml") String layout,
                                         @Nullable @QueryValue String category,
                                         @QueryValue(defaultValue = "false") boolean strict,
@@ -118,14 +120,15 @@ class EditionController {
                 .headers(headers -> headers.location(URI.create("/api/v1/authority/editions/" + submission.editionId())));
     }
 
-    @Operation(summary = "Get an edition", description = "While the file is read, `progress` shows rows done and rate.")
+    @Operation(operationId = "getEdition",
+            summary = "Get an edition", description = "While the file is read, `progress` shows rows done and rate.")
     @Get("/editions/{editionId}")
     @Secured(SecurityRule.IS_AUTHENTICATED)
     EditionResponse get(@PathVariable long editionId) {
         return views.get(editionId);
     }
 
-    @Operation(summary = "The validation report of an edition",
+    @Operation(operationId = "getEditionReport", summary = "The validation report of an edition",
             description = "Structural errors, or record errors by type with the first ones and their line numbers.")
     @Get("/editions/{editionId}/report")
     @Secured(SecurityRule.IS_AUTHENTICATED)
@@ -133,7 +136,7 @@ class EditionController {
         return HttpResponse.ok(views.report(editionId)).contentType(MediaType.APPLICATION_JSON_TYPE);
     }
 
-    @Operation(summary = "What changed between two editions of an office",
+    @Operation(operationId = "getEditionDiff", summary = "What changed between two editions of an office",
             description = "Counts of added, removed and changed records, per publication year and kind. With "
                     + "`format=csv` the changes themselves (optionally only one `change`: added, removed, changed).")
     @Get("/editions/{editionId}/diff")

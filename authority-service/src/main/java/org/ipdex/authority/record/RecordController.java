@@ -37,7 +37,7 @@ class RecordController {
         this.queries = queries;
     }
 
-    @Operation(summary = "Look up a document by its number, written any common way",
+    @Operation(operationId = "getDocument", summary = "Look up a document by its number, written any common way",
             description = "`EP 1 000 000 B1`, `EP1000000B1`, `EP1000000`, `US 2005/0123456 A1`, `US20050123456A1`: "
                     + "without a kind, every kind of the number is returned.")
     @Get("/documents/{+number}")
@@ -51,7 +51,7 @@ class RecordController {
         return new DocumentResponse(number, parsed.numberKey(), records);
     }
 
-    @Operation(summary = "List or export records of the active authority files",
+    @Operation(operationId = "listRecords", summary = "List or export records of the active authority files",
             description = "Filters: office, kind, fromYear/toYear (publication year), exceptionCode. `format=json` "
                     + "(default) pages with `cursor`/`next`; `format=csv` or `format=ndjson` streams the whole "
                     + "filtered set.")
@@ -75,7 +75,8 @@ class RecordController {
         };
     }
 
-    @Operation(summary = "Records per publication year and kind in the active authority files")
+    @Operation(operationId = "getStatistics",
+            summary = "Records per publication year and kind in the active authority files")
     @Get("/statistics")
     StatisticsResponse statistics(@Nullable @QueryValue String office) {
         return queries.statistics(Optional.ofNullable(office).map(code -> code.strip().toUpperCase(java.util.Locale.ROOT)));

@@ -34,7 +34,7 @@ class ScopeController {
         this.status = status;
     }
 
-    @Operation(summary = "The PCT minimum documentation scope",
+    @Operation(operationId = "getScope", summary = "The PCT minimum documentation scope",
             description = "The current version, or the one named by `version`. Every coverage report names the "
                     + "version it used.")
     @Get
@@ -44,7 +44,7 @@ class ScopeController {
                         : "No scope version " + version));
     }
 
-    @Operation(summary = "Replace the scope (administrators only)",
+    @Operation(operationId = "replaceScope", summary = "Replace the scope (administrators only)",
             description = "Stores the entries as a new version; earlier versions are kept. Body: "
                     + "`{\"entries\": [{\"office\": \"EP\", \"kinds\": [\"A1\", \"B1\"], \"fromYear\": 1978, "
                     + "\"toYear\": null, \"note\": \"…\"}]}`. Errors name the JSON pointer of each wrong value.")
@@ -55,7 +55,7 @@ class ScopeController {
         return store.save(validator.read(body), identity.subject());
     }
 
-    @Operation(summary = "Per-office status against the current scope",
+    @Operation(operationId = "getScopeStatus", summary = "Per-office status against the current scope",
             description = "For each office in scope: the active edition, its produced date and age in days, record "
                     + "count, first and last publication year, years inside the scope with no records, kinds in the "
                     + "scope never seen and kinds seen outside the scope.")

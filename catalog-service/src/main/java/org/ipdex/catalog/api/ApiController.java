@@ -20,6 +20,7 @@ import io.micronaut.scheduling.annotation.ExecuteOn;
 import io.micronaut.security.annotation.Secured;
 import io.micronaut.security.authentication.Authentication;
 import io.micronaut.security.rules.SecurityRule;
+import io.swagger.v3.oas.annotations.Hidden;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import org.ipdex.common.identity.Identity;
@@ -58,7 +59,8 @@ class ApiController {
         this.forms = forms;
     }
 
-    @Operation(summary = "List registered APIs", description = "Ordered by id; pass `next` as `cursor` for more.")
+    @Operation(operationId = "listApis",
+            summary = "List registered APIs", description = "Ordered by id; pass `next` as `cursor` for more.")
     @Get
     @Secured(SecurityRule.IS_AUTHENTICATED)
     Page<ApiResponse> list(@Nullable @QueryValue String office, @Nullable @QueryValue String cursor,
@@ -73,25 +75,28 @@ class ApiController {
         return new Page<>(page.stream().map(ApiResponse::of).toList(), next);
     }
 
-    @Operation(summary = "Get one API", description = "With its effective catalogue metadata and endpoint status.")
+    @Operation(operationId = "getApi",
+            summary = "Get one API", description = "With its effective catalogue metadata and endpoint status.")
     @Get("/{apiId}")
     @Secured(SecurityRule.IS_AUTHENTICATED)
     ApiResponse get(@PathVariable String apiId) {
         return apis.findById(apiId).map(ApiResponse::of).orElseThrow(() -> new NotFoundException("No API " + apiId));
     }
 
-    @Operation(summary = "Register a new API", description = REGISTER_HELP)
+    @Operation(operationId = "registerApi", summary = "Register a new API", description = REGISTER_HELP)
     @Post(consumes = {MediaType.APPLICATION_JSON, "application/yaml", MediaType.APPLICATION_YAML, "text/yaml",
             MediaType.TEXT_PLAIN, MediaType.APPLICATION_OCTET_STREAM, "application/zip"})
     @RegistrationAnswers
     @Secured({Roles.OFFICE, Roles.ADMIN})
-    HttpResponse<RegistrationResponse> register(@Body byte[] content, @Nullable @QueryValue String office,
+    HttpResponse<RegistrationResponse> register(@SpecBody @Body byte[] content, @Nullable @QueryValue String office,
                                                 @Nullable @QueryValue String apiId, @Nullable @QueryValue String main,
                                                 HttpRequest<?> request, Authentication authentication) {
         SpecUpload upload = forms.of(content, request.getContentType().orElse(null), main);
         return register(upload, new Target(office, apiId), Identity.of(authentication));
     }
 
+    // documented as a form of the operation above (SpecBody): OpenAPI has one operation per method and path
+    @Hidden
     @Operation(summary = "Register a multi-file spec sent as multipart/form-data",
             description = "One file part is one document; several are the files of a bundle (each file name is its "
                     + "path) and the `main` field names the root file. Ids and 409 as for the other body forms.")
@@ -105,7 +110,7 @@ class ApiController {
         return register(forms.of(parts, main), new Target(office, apiId), Identity.of(authentication));
     }
 
-    @Operation(summary = "Override catalogue metadata of an API",
+    @Operation(operationId = "patchApi", summary = "Override catalogue metadata of an API",
             description = "A JSON merge patch (RFC 7396) of the metadata: a field set replaces the spec's value for "
                     + "this and every later version; null gives the spec's value back.")
     @Patch(value = "/{apiId}", consumes = {MediaType.APPLICATION_JSON, UploadForms.MERGE_PATCH})

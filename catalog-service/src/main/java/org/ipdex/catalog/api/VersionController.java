@@ -18,7 +18,11 @@ import io.micronaut.scheduling.annotation.ExecuteOn;
 import io.micronaut.security.annotation.Secured;
 import io.micronaut.security.authentication.Authentication;
 import io.micronaut.security.rules.SecurityRule;
+import io.swagger.v3.oas.annotations.Hidden;
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import org.ipdex.common.identity.Identity;
 import org.ipdex.common.identity.Roles;
@@ -50,7 +54,7 @@ class VersionController {
         this.json = json;
     }
 
-    @Operation(summary = "List the versions of an API", description = "Newest first.")
+    @Operation(operationId = "listVersions", summary = "List the versions of an API", description = "Newest first.")
     @Get
     @Secured(SecurityRule.IS_AUTHENTICATED)
     List<VersionSummary> list(@PathVariable String apiId) {
@@ -58,7 +62,8 @@ class VersionController {
         return versions.listVersions(apiId);
     }
 
-    @Operation(summary = "Get one version of an API", description = "What lint and diff said when it arrived.")
+    @Operation(operationId = "getVersion",
+            summary = "Get one version of an API", description = "What lint and diff said when it arrived.")
     @Get("/{version}")
     @Secured(SecurityRule.IS_AUTHENTICATED)
     VersionResponse get(@PathVariable String apiId, @PathVariable int version) {
@@ -69,9 +74,14 @@ class VersionController {
                 count(found.operations()), strings(found.warnings()), found.createdBy(), found.createdAt());
     }
 
-    @Operation(summary = "Get the spec of a version",
+    @Operation(operationId = "getVersionSpec", summary = "Get the spec of a version",
             description = "The bytes as uploaded with their media type (a bundle is its zip), or with "
                     + "`form=normalised` the resolved OpenAPI 3 JSON.")
+    // the bytes as stored, whatever they are: documented as binary, so that a generated client keeps them as a file
+    @ApiResponse(responseCode = "200", description = "The spec", content = {
+            @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(type = "string", format = "binary")),
+            @Content(mediaType = MediaType.APPLICATION_YAML, schema = @Schema(type = "string", format = "binary")),
+            @Content(mediaType = "application/zip", schema = @Schema(type = "string", format = "binary"))})
     @Get(value = "/{version}/spec", produces = {MediaType.APPLICATION_JSON, MediaType.APPLICATION_YAML,
             "application/zip"})
     @Secured(SecurityRule.IS_AUTHENTICATED)
@@ -86,13 +96,13 @@ class VersionController {
         };
     }
 
-    @Operation(summary = "Register a new version of an existing API",
+    @Operation(operationId = "registerVersion", summary = "Register a new version of an existing API",
             description = "Same bodies as registering an API; the version is added to this API.")
     @Post(consumes = {MediaType.APPLICATION_JSON, "application/yaml", MediaType.APPLICATION_YAML, "text/yaml",
             MediaType.TEXT_PLAIN, MediaType.APPLICATION_OCTET_STREAM, "application/zip"})
     @RegistrationAnswers
     @Secured({Roles.OFFICE, Roles.ADMIN})
-    HttpResponse<RegistrationResponse> register(@PathVariable String apiId, @Body byte[] content,
+    HttpResponse<RegistrationResponse> register(@PathVariable String apiId, @SpecBody @Body byte[] content,
                                                 @Nullable @QueryValue String main, HttpRequest<?> request,
                                                 Authentication authentication) {
         Api api = owned(apiId, Identity.of(authentication));
@@ -101,6 +111,8 @@ class VersionController {
                 authentication.getName())));
     }
 
+    // documented as a form of the operation above (SpecBody): OpenAPI has one operation per method and path
+    @Hidden
     @Operation(summary = "Register a new version sent as multipart/form-data")
     @Post(consumes = MediaType.MULTIPART_FORM_DATA)
     @RegistrationAnswers

@@ -38,7 +38,7 @@ class AuditController {
         this.json = json;
     }
 
-    @Operation(summary = "List the recorded changes of an API",
+    @Operation(operationId = "listAuditEntries", summary = "List the recorded changes of an API",
             description = "Newest first. Only an administrator or the office that owns the API may read them.")
     @Get
     @Secured(SecurityRule.IS_AUTHENTICATED)

@@ -14,6 +14,8 @@ import io.micronaut.scheduling.annotation.ExecuteOn;
 import io.micronaut.security.annotation.Secured;
 import io.micronaut.security.rules.SecurityRule;
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import org.ipdex.catalog.lint.StoredSpecs;
@@ -39,7 +41,12 @@ class DiffController {
     @Operation(operationId = "getVersionDiff", summary = "What changed between two versions",
             description = "JSON by default; a Markdown or HTML change log with `Accept: text/markdown` or "
                     + "`text/html`, or with `format=markdown|html`.")
-    @ApiResponse(responseCode = "200", description = "The changes, each classified")
+    // each form documented with its own schema: a generated client then reads the JSON one typed (client/ asks for
+    // it with format=json, since it lists every form the operation produces in its Accept header)
+    @ApiResponse(responseCode = "200", description = "The changes, each classified", content = {
+            @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = DiffReport.class)),
+            @Content(mediaType = MARKDOWN, schema = @Schema(type = "string")),
+            @Content(mediaType = MediaType.TEXT_HTML, schema = @Schema(type = "string"))})
     @ApiResponse(responseCode = "400", description = "Bad version numbers or format")
     @ApiResponse(responseCode = "404", description = "No such API or version")
     @Get(produces = {MediaType.APPLICATION_JSON, MARKDOWN, MediaType.TEXT_HTML})

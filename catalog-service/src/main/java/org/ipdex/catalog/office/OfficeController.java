@@ -39,7 +39,8 @@ class OfficeController {
         this.profiles = profiles;
     }
 
-    @Operation(summary = "List the offices of the catalogue", description = "Ordered by ST.3 code.")
+    @Operation(operationId = "listCatalogOffices",
+            summary = "List the offices of the catalogue", description = "Ordered by ST.3 code.")
     @Get
     @Secured(SecurityRule.IS_AUTHENTICATED)
     Page<OfficeResponse> list(@Nullable @QueryValue String cursor, @QueryValue(defaultValue = "50") int limit) {
@@ -52,7 +53,7 @@ class OfficeController {
                 .toList(), next);
     }
 
-    @Operation(summary = "Get an office's profile")
+    @Operation(operationId = "getCatalogOffice", summary = "Get an office's profile")
     @Get("/{officeCode}")
     @Secured(SecurityRule.IS_AUTHENTICATED)
     OfficeResponse get(@PathVariable String officeCode) {
@@ -61,7 +62,7 @@ class OfficeController {
                 .orElseThrow(() -> new NotFoundException("No office profile " + code));
     }
 
-    @Operation(summary = "Create or replace an office's profile",
+    @Operation(operationId = "replaceCatalogOffice", summary = "Create or replace an office's profile",
             description = "By the office's own key or an administrator.")
     @Put("/{officeCode}")
     @Secured({Roles.OFFICE, Roles.ADMIN})

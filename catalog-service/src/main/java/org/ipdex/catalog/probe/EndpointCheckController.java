@@ -33,7 +33,7 @@ class EndpointCheckController {
         this.targets = targets;
     }
 
-    @Operation(summary = "List the endpoint checks of an API",
+    @Operation(operationId = "listEndpointChecks", summary = "List the endpoint checks of an API",
             description = "Newest first: each probe of each declared server, with status, HTTP code and latency.")
     @Get
     @Secured(SecurityRule.IS_AUTHENTICATED)

@@ -52,7 +52,7 @@ class ApiCatalogController {
         this.json = json;
     }
 
-    @Operation(summary = "The API catalog of this host (RFC 9727)",
+    @Operation(operationId = "getApiCatalog", summary = "The API catalog of this host (RFC 9727)",
             description = "A linkset of every registered API with links to its spec and documentation.")
     @Get(produces = LINKSET)
     @Secured(SecurityRule.IS_AUTHENTICATED)

@@ -46,7 +46,7 @@ class ChangesController {
         this.links = links;
     }
 
-    @Operation(summary = "Atom feed of an office's new versions and breaking changes",
+    @Operation(operationId = "getOfficeChanges", summary = "Atom feed of an office's new versions and breaking changes",
             description = "The newest 50 versions of all the office's APIs.")
     @Get(value = "/offices/{officeCode}/changes", produces = {AtomFeed.MEDIA_TYPE, MediaType.APPLICATION_JSON})
     @Secured(SecurityRule.IS_AUTHENTICATED)
@@ -64,7 +64,7 @@ class ChangesController {
                 "API changes of office " + code, links.path(path), latest, titles(latest)), request);
     }
 
-    @Operation(summary = "Atom feed of an API's new versions and breaking changes",
+    @Operation(operationId = "getApiChanges", summary = "Atom feed of an API's new versions and breaking changes",
             description = "The newest 50 versions.")
     @Get(value = "/apis/{apiId}/changes", produces = {AtomFeed.MEDIA_TYPE, MediaType.APPLICATION_JSON})
     @Secured(SecurityRule.IS_AUTHENTICATED)

@@ -2,6 +2,7 @@ package org.ipdex.gateway.account;
 
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.http.HttpResponse;
+import io.micronaut.http.MediaType;
 import io.micronaut.http.annotation.Body;
 import io.micronaut.http.annotation.Controller;
 import io.micronaut.http.annotation.Delete;
@@ -18,6 +19,8 @@ import org.ipdex.common.page.Page;
 import org.ipdex.common.problem.InvalidInputException;
 import org.ipdex.gateway.GatewayApplication;
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.security.SecurityRequirement;
 import io.swagger.v3.oas.annotations.tags.Tag;
@@ -63,7 +66,10 @@ class ApiKeyController {
 
     @Operation(operationId = "createApiKey", summary = "Issue an API key",
             description = "The key is in this answer only; ipdex stores its hash.")
-    @ApiResponse(responseCode = "201", description = "Issued")
+    // the answer's schema is named here: micronaut-openapi documents a return type only for a 200
+    @ApiResponse(responseCode = "201", description = "Issued", content = @Content(
+            mediaType = MediaType.APPLICATION_JSON,
+            schema = @Schema(implementation = IssuedApiKeyResponse.class)))
     @ApiResponse(responseCode = "400", description = "Invalid fields; errors point into the body")
     @Post
     HttpResponse<IssuedApiKeyResponse> issue(@Body @Valid ApiKeyRequest request) {
@@ -82,7 +88,8 @@ class ApiKeyController {
 
     @Operation(operationId = "createApiKeyRotation", summary = "Rotate an API key",
             description = "Issues a new key for the same holder and revokes the old one.")
-    @ApiResponse(responseCode = "201", description = "The new key")
+    @ApiResponse(responseCode = "201", description = "The new key", content = @Content(
+            mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = IssuedApiKeyResponse.class)))
     @ApiResponse(responseCode = "404", description = "No such key")
     @Post("/{keyId}/rotation")
     HttpResponse<IssuedApiKeyResponse> rotate(@PathVariable String keyId) {

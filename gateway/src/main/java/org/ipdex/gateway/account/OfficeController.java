@@ -2,6 +2,7 @@ package org.ipdex.gateway.account;
 
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.http.HttpResponse;
+import io.micronaut.http.MediaType;
 import io.micronaut.http.annotation.Body;
 import io.micronaut.http.annotation.Controller;
 import io.micronaut.http.annotation.Get;
@@ -16,6 +17,8 @@ import org.ipdex.common.identity.Roles;
 import org.ipdex.common.page.Page;
 import org.ipdex.gateway.GatewayApplication;
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.security.SecurityRequirement;
 import io.swagger.v3.oas.annotations.tags.Tag;
@@ -57,7 +60,10 @@ class OfficeController {
     }
 
     @Operation(operationId = "createOffice", summary = "Create an office")
-    @ApiResponse(responseCode = "201", description = "Created")
+    // the answer's schema is named here: micronaut-openapi documents a return type only for a 200
+    @ApiResponse(responseCode = "201", description = "Created", content = @Content(
+            mediaType = MediaType.APPLICATION_JSON,
+            schema = @Schema(implementation = OfficeResponse.class)))
     @ApiResponse(responseCode = "400", description = "Invalid fields; errors point into the body")
     @ApiResponse(responseCode = "409", description = "The office exists already")
     @Post

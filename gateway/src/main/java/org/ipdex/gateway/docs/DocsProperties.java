@@ -19,9 +19,9 @@ import java.util.Map;
  */
 @ConfigurationProperties("ipdex.docs")
 public record DocsProperties(Map<String, String> sources,
-                             @Bindable(defaultValue = "META-INF/swagger/ipdex-gateway-1.yml") String ownDocument,
+                             @Bindable(defaultValue = SourceDocuments.OWN_DOCUMENT) String ownDocument,
                              @Bindable(defaultValue = "5m") Duration refreshEvery,
                              @Bindable(defaultValue = "20s") Duration retryEvery,
                              @Bindable(defaultValue = "5s") Duration fetchTimeout,
-                             @Bindable(defaultValue = "/") String serverUrl) {
+                             @Bindable(defaultValue = PublicApiDocument.DEFAULT_SERVER_URL) String serverUrl) {
 }

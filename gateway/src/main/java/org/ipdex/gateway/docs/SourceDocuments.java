@@ -26,6 +26,8 @@ import java.util.concurrent.TimeoutException;
 class SourceDocuments {
 
     static final String GATEWAY = "gateway";
+    /** Where micronaut-openapi puts the gateway's own document (the admin API) on its class path. */
+    static final String OWN_DOCUMENT = "META-INF/swagger/ipdex-gateway-1.yml";
 
     private final HttpClient client;
     private final Backends backends;

@@ -9,5 +9,9 @@
  * result: rebuilt when a service's document changes ({@code ipdex.docs.refresh-every}, 5 min), retried sooner while
  * one is missing ({@code ipdex.docs.retry-every}), and saying in its {@code info.description} which part is
  * missing. The gateway is the document's only server ({@code ipdex.docs.server-url}, default {@code /}).
+ *
+ * <p>{@link org.ipdex.gateway.docs.PublicApiDocument} is the one recipe: {@link
+ * org.ipdex.gateway.docs.BuildTimeDocument} runs it at build time over the services' generated files, and client/
+ * generates the typed client from that output; client/'s stack test checks that it equals what {@code /docs} serves.
  */
 package org.ipdex.gateway.docs;

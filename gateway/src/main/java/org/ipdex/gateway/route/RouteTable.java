@@ -39,8 +39,11 @@ public class RouteTable {
         }
     }
 
-    /** The name of the backend that serves a public path, for /docs: a backend's path is public only if routed. */
-    public Optional<String> ownerOf(String path) {
+    /**
+     * The name of the backend that serves a public path, for /docs: a backend's path is public only if routed.
+     * Static because the merged document is also built at build time, where no backend is configured.
+     */
+    public static Optional<String> ownerOf(String path) {
         return ROUTES.stream().filter(route -> route.matches(path)).findFirst().map(Route::backend);
     }
 

@@ -29,7 +29,8 @@ class RebuildController {
         this.rebuilds = rebuilds;
     }
 
-    @Operation(summary = "Rebuild the search indices from the change feeds, without downtime",
+    @Operation(operationId = "startRebuild",
+            summary = "Rebuild the search indices from the change feeds, without downtime",
             description = "Starts a job and answers at once; searches keep answering from the current indices "
                     + "until the new ones have caught up and the aliases move. 409 while one is running.")
     @Post
@@ -38,7 +39,7 @@ class RebuildController {
         return HttpResponse.accepted(URI.create("/api/v1/search/rebuilds/" + status.rebuildId())).body(status);
     }
 
-    @Operation(summary = "Progress of a rebuild")
+    @Operation(operationId = "getRebuild", summary = "Progress of a rebuild")
     @Get("/{rebuildId}")
     RebuildStatus status(@PathVariable String rebuildId) {
         return rebuilds.status(rebuildId)
