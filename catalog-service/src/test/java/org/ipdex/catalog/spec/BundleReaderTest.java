@@ -21,6 +21,19 @@ class BundleReaderTest {
 
     /** Found by SpecFuzzTest#bundle: ZipInputStream's EOFException escaped as a 500. */
     @Test
+    void anEntryNameThatIsNotUtf8IsInvalidInput() throws IOException {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        try (ZipOutputStream zip = new ZipOutputStream(out, StandardCharsets.ISO_8859_1)) {
+            zip.putNextEntry(new ZipEntry("sp\u00e9c.yaml"));
+            zip.write("openapi: 3.0.3\n".getBytes(StandardCharsets.UTF_8));
+            zip.closeEntry();
+        }
+        InvalidInputException refused = assertThrows(InvalidInputException.class,
+                () -> reader.readZip(out.toByteArray(), null));
+        assertTrue(refused.getMessage().contains("not UTF-8"), refused.getMessage());
+    }
+
+    @Test
     void aZipCutOffInsideAnEntryIsInvalidInput() throws IOException {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         try (ZipOutputStream zip = new ZipOutputStream(out)) {

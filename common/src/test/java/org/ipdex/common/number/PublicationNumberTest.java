@@ -40,6 +40,15 @@ class PublicationNumberTest {
     }
 
     @Test
+    void anOfficeCodeThatIsAlsoASeriesPrefixIsNotTakenForARepeat() {
+        // "RERE22" reads as office RE, number RE22 (a reissue-style prefix); its fields must read the same
+        PublicationNumber joined = PublicationNumber.parse("RERE22").orElseThrow();
+        assertEquals("RE22", joined.number());
+        assertEquals(Optional.of(joined), PublicationNumber.of(joined.office(), joined.number(), null));
+        assertEquals("EP1000000B1", PublicationNumber.of("EP", "EP0001000000", "B1").orElseThrow().key());
+    }
+
+    @Test
     void recordFieldsAreNormalisedTheSameWay() {
         assertEquals("US20010000001A1", PublicationNumber.of("US", "US20010000001", "A1").orElseThrow().key());
         assertEquals("EP1000000B1", PublicationNumber.of("ep", "0001000000", "B1").orElseThrow().key());
