@@ -35,33 +35,46 @@ class ServerOrigins {
         this.backends = backends;
     }
 
-    /** Space-separated origins, in order; empty when there are none. */
+    /**
+     * Space-separated origins, in order; empty when there are none. The version list does not carry the servers,
+     * so the latest version is read on its own.
+     */
     String of(String apiId) {
-        String path = "/api/v1/catalog/apis/" + URLEncoder.encode(apiId, StandardCharsets.UTF_8).replace("+", "%20")
-                + "/versions";
+        String versions = "/api/v1/catalog/apis/" + URLEncoder.encode(apiId, StandardCharsets.UTF_8)
+                .replace("+", "%20") + "/versions";
         try {
-            JsonNode versions = backends.json("catalog", path, Identity.anonymous()).block();
-            return String.join(" ", origins(latestServers(versions)));
+            int latest = latestNumber(backends.json("catalog", versions, Identity.anonymous()).block());
+            if (latest < 1) {
+                return "";
+            }
+            JsonNode version = backends.json("catalog", versions + "/" + latest, Identity.anonymous()).block();
+            return String.join(" ", origins(servers(version)));
         } catch (RuntimeException e) {
             LOG.debug("No server origins for {}: {}", apiId, e.toString());
             return "";
         }
     }
 
-    private static List<String> latestServers(JsonNode versions) {
-        JsonNode latest = null;
+    private static int latestNumber(JsonNode versions) {
+        int latest = 0;
         if (versions != null && versions.isArray()) {
             for (JsonNode version : versions.values()) {
-                if (latest == null || version.get("number").getIntValue() > latest.get("number").getIntValue()) {
-                    latest = version;
+                JsonNode number = version.get("number");
+                if (number != null && number.isNumber()) {
+                    latest = Math.max(latest, number.getIntValue());
                 }
             }
         }
-        if (latest == null || latest.get("servers") == null) {
+        return latest;
+    }
+
+    private static List<String> servers(JsonNode version) {
+        JsonNode servers = version == null ? null : version.get("servers");
+        if (servers == null || !servers.isArray()) {
             return List.of();
         }
         List<String> urls = new ArrayList<>();
-        latest.get("servers").values().forEach(url -> urls.add(url.getStringValue()));
+        servers.values().forEach(url -> urls.add(url.getStringValue()));
         return urls;
     }
 

@@ -93,11 +93,15 @@ class PortalPagesTest implements TestPropertyProvider {
 
     @Test
     void onlyAnOperationsPageMayConnectToItsApisServers() throws Exception {
+        // as the catalogue answers: the list without servers, each version with its own
         backend.serve("/api/v1/catalog/apis/ep-quokka/versions", "application/json", """
-                [{"number": 1, "servers": ["https://old.example.org/v1"]},
-                 {"number": 2, "servers": ["https://api.example.org/quokka", "http://127.0.0.1:9999/x",
+                [{"apiId": "ep-quokka", "number": 1}, {"apiId": "ep-quokka", "number": 2}]""");
+        backend.serve("/api/v1/catalog/apis/ep-quokka/versions/1", "application/json", """
+                {"number": 1, "servers": ["https://old.example.org/v1"]}""");
+        backend.serve("/api/v1/catalog/apis/ep-quokka/versions/2", "application/json", """
+                {"number": 2, "servers": ["https://api.example.org/quokka", "http://127.0.0.1:9999/x",
                    "https://evil.example.org; script-src *", "javascript:alert(1)", "https://*.example.org",
-                   "ftp://files.example.org/", "/relative"]}]""");
+                   "ftp://files.example.org/", "/relative"]}""");
         String operation = policy(get("/apis/ep-quokka/operations/getLegalEvents", BROWSER));
         assertEquals("connect-src 'self' http://127.0.0.1:9999 https://api.example.org", directive(operation, "connect-src"));
         assertEquals(SecurityHeadersFilter.pagePolicy("http://127.0.0.1:9999 https://api.example.org"), operation);
