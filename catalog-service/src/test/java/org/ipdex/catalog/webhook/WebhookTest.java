@@ -263,9 +263,9 @@ class WebhookTest extends CatalogTest {
             Problem refused = harness.problem(request.bearerAuth(sameOffice), 403);
             assertTrue(refused.detail().contains("another key"), refused.detail());
         }
-        harness.problem(HttpRequest.GET(path).bearerAuth(harness.anonymous()), 403);
+        harness.problem(HttpRequest.GET(path).bearerAuth(harness.anonymous()), 401);
         harness.problem(HttpRequest.POST(SUBSCRIPTIONS, hook("/anonymous", "")).contentType(MediaType.APPLICATION_JSON)
-                .bearerAuth(harness.anonymous()), 403);
+                .bearerAuth(harness.anonymous()), 401);
         Page<SubscriptionResponse> theirs = client.toBlocking().retrieve(HttpRequest.GET(SUBSCRIPTIONS)
                 .bearerAuth(sameOffice), Argument.of(Page.class, SubscriptionResponse.class));
         assertTrue(theirs.items().isEmpty(), "a key lists only its own");
