@@ -12,8 +12,8 @@ import java.util.stream.Stream;
 
 /**
  * The whole product as {@code deploy/local/ipdex up} starts it (PostgreSQL, Elasticsearch, the four service jars as
- * processes, no demo data) on free ports and a data directory of its own, removed again when closed: for the tests of
- * what runs against a whole stack from outside (client/, maven-plugin/). The service jars must have been built.
+ * processes) on free ports and a data directory of its own, removed again when closed: for the tests of what runs
+ * against a whole stack from outside (client/, cli/, e2e/). The service jars must have been built.
  */
 public final class TemporaryStack implements AutoCloseable {
 
@@ -25,7 +25,12 @@ public final class TemporaryStack implements AutoCloseable {
         this.home = home;
     }
 
+    /** Without demo data: loading the real corpus takes minutes on a busy machine, and most callers make their own. */
     public static TemporaryStack start() {
+        return start(false);
+    }
+
+    public static TemporaryStack start(boolean demoData) {
         try {
             // under /tmp: Elasticsearch runs as its own user when the build runs as root
             Path home = Files.createTempDirectory(Path.of("/tmp"), "ipdex-stack-",
@@ -35,12 +40,20 @@ public final class TemporaryStack implements AutoCloseable {
             StackSettings settings = new StackSettings(home, repository,
                     new StackSettings.Ports(Ports.free(), Ports.free(), Ports.free(), Ports.free(), Ports.free(),
                             Ports.free()),
-                    // no demo data: loading the real corpus takes minutes on a busy machine, and callers make their own
-                    Optional.empty(), Optional.empty(), "512m", false);
+                    Optional.empty(), Optional.empty(), "512m", demoData);
             return new TemporaryStack(LocalStack.start(settings), home);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+    }
+
+    public LocalStack localStack() {
+        return stack;
+    }
+
+    /** The data directory: logs, pid files, and the secrets the stack made (admin key, identity secret). */
+    public Path home() {
+        return home;
     }
 
     public String gatewayUrl() {
