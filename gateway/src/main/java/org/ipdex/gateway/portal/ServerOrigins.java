@@ -36,36 +36,23 @@ class ServerOrigins {
     }
 
     /**
-     * Space-separated origins, in order; empty when there are none. The version list does not carry the servers,
-     * so the latest version is read on its own.
+     * Space-separated origins, in order; empty when there are none. The API names its latest version, and only a
+     * version carries its servers.
      */
     String of(String apiId) {
-        String versions = "/api/v1/catalog/apis/" + URLEncoder.encode(apiId, StandardCharsets.UTF_8)
-                .replace("+", "%20") + "/versions";
+        String api = "/api/v1/catalog/apis/" + URLEncoder.encode(apiId, StandardCharsets.UTF_8).replace("+", "%20");
         try {
-            int latest = latestNumber(backends.json("catalog", versions, Identity.anonymous()).block());
-            if (latest < 1) {
+            JsonNode latest = backends.json("catalog", api, Identity.anonymous()).block().get("latestVersion");
+            if (latest == null || !latest.isNumber() || latest.getIntValue() < 1) {
                 return "";
             }
-            JsonNode version = backends.json("catalog", versions + "/" + latest, Identity.anonymous()).block();
+            JsonNode version = backends.json("catalog", api + "/versions/" + latest.getIntValue(),
+                    Identity.anonymous()).block();
             return String.join(" ", origins(servers(version)));
         } catch (RuntimeException e) {
             LOG.debug("No server origins for {}: {}", apiId, e.toString());
             return "";
         }
-    }
-
-    private static int latestNumber(JsonNode versions) {
-        int latest = 0;
-        if (versions != null && versions.isArray()) {
-            for (JsonNode version : versions.values()) {
-                JsonNode number = version.get("number");
-                if (number != null && number.isNumber()) {
-                    latest = Math.max(latest, number.getIntValue());
-                }
-            }
-        }
-        return latest;
     }
 
     private static List<String> servers(JsonNode version) {

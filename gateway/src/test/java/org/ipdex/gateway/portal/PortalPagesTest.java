@@ -93,9 +93,9 @@ class PortalPagesTest implements TestPropertyProvider {
 
     @Test
     void onlyAnOperationsPageMayConnectToItsApisServers() throws Exception {
-        // as the catalogue answers: the list without servers, each version with its own
-        backend.serve("/api/v1/catalog/apis/ep-quokka/versions", "application/json", """
-                [{"apiId": "ep-quokka", "number": 1}, {"apiId": "ep-quokka", "number": 2}]""");
+        // as the catalogue answers: the API names its latest version, each version carries its own servers
+        backend.serve("/api/v1/catalog/apis/ep-quokka", "application/json", """
+                {"apiId": "ep-quokka", "latestVersion": 2}""");
         backend.serve("/api/v1/catalog/apis/ep-quokka/versions/1", "application/json", """
                 {"number": 1, "servers": ["https://old.example.org/v1"]}""");
         backend.serve("/api/v1/catalog/apis/ep-quokka/versions/2", "application/json", """
@@ -109,7 +109,7 @@ class PortalPagesTest implements TestPropertyProvider {
             assertEquals(SecurityHeadersFilter.PAGE_POLICY, policy(get(page, BROWSER)), page);
         }
         String unknown = policy(get("/apis/ep-missing/operations/x", BROWSER));
-        assertEquals("connect-src 'self'", directive(unknown, "connect-src"), "no versions to read: nothing extra");
+        assertEquals("connect-src 'self'", directive(unknown, "connect-src"), "no API to read: nothing extra");
     }
 
     /** markdown.js imports marked and DOMPurify by versioned webjar paths: each must be served, as JavaScript. */
