@@ -3,7 +3,6 @@ package org.ipdex.e2e;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import org.ipdex.stack.TestStack;
-import org.ipdex.testdata.AuthorityFileWriter;
 import org.ipdex.testdata.GeneratedRecord;
 import org.ipdex.testdata.Layout;
 import org.ipdex.testdata.RecordGenerator;
@@ -16,14 +15,11 @@ import org.junit.jupiter.params.provider.ValueSource;
 import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
 import java.io.IOException;
-import java.io.OutputStream;
 import java.io.UncheckedIOException;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.channels.Channels;
-import java.nio.channels.Pipe;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -195,35 +191,10 @@ class AuthorityKillIT {
     private JsonNode upload(long records, long seed, boolean wait, int expectedStatus) {
         Instant start = Instant.now();
         Answer answer = send(request("/api/v1/authority/offices/" + OFFICE + "/editions?layout=" + Layout.EPO_CSV.id()
-                + "&wait=" + wait).header("Content-Type", "text/csv").POST(generatedFile(records, seed)));
+                + "&wait=" + wait).header("Content-Type", "text/csv").POST(GeneratedFile.epoCsv(OFFICE, records, seed, PRODUCED_ON)));
         assertEquals(expectedStatus, answer.status(), answer.body());
         log("uploaded " + records + " records in " + Duration.between(start, Instant.now()).toMillis() + " ms");
         return answer.json();
-    }
-
-    /**
-     * The file, generated while it is sent. A {@link Pipe} rather than piped streams: the HTTP client reads on
-     * pool threads, which piped streams take for dead writers or readers.
-     */
-    private static HttpRequest.BodyPublisher generatedFile(long records, long seed) {
-        return HttpRequest.BodyPublishers.ofInputStream(() -> {
-            try {
-                Pipe pipe = Pipe.open();
-                Thread writer = new Thread(() -> {
-                    try (OutputStream out = Channels.newOutputStream(pipe.sink())) {
-                        AuthorityFileWriter.write(Layout.EPO_CSV, OFFICE, PRODUCED_ON, "full",
-                                new RecordGenerator(OFFICE, records, seed, PRODUCED_ON), out);
-                    } catch (IOException e) {
-                        // the request was abandoned: its answer (or its failure) is what the test reports
-                    }
-                }, "generate-" + records);
-                writer.setDaemon(true);
-                writer.start();
-                return Channels.newInputStream(pipe.source());
-            } catch (IOException e) {
-                throw new UncheckedIOException(e);
-            }
-        });
     }
 
     private static GeneratedRecord recordAt(long count, long seed, long index) {

@@ -10,6 +10,7 @@ import org.ipdex.stack.StackSettings;
 import org.ipdex.stack.TestStack;
 import org.ipdex.testdata.Layout;
 import org.ipdex.testdata.RecordGenerator;
+import org.ipdex.testdata.SmallSpec;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -68,21 +69,7 @@ class ElasticsearchNodeKillIT {
     /** On the busy machine a restarted node took 1.5 min before it logged its first line. */
     private static final Duration RESTART = Duration.ofMinutes(8);
     private static final Duration INDEXED = Duration.ofMinutes(12);
-    private static final String SPEC = """
-            openapi: 3.0.3
-            info:
-              title: Opposition Register
-              version: 1.0.0
-              description: Oppositions filed against granted Ruritanian patents.
-            paths:
-              /oppositions:
-                get:
-                  operationId: listOppositions
-                  summary: Oppositions filed
-                  responses:
-                    '200':
-                      description: The oppositions
-            """;
+    private static final String SPEC = SmallSpec.titled("Opposition Register");
 
     private final HttpClient http = HttpClient.newHttpClient();
     private ElasticsearchCluster cluster;

@@ -6,6 +6,7 @@ import org.ipdex.stack.EmbeddedDatabase;
 import org.ipdex.stack.Ports;
 import org.ipdex.stack.TcpProxy;
 import org.ipdex.stack.TestStack;
+import org.ipdex.testdata.SmallSpec;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -65,21 +66,7 @@ class LaunchedStackIT {
     private static final Duration STOP = Duration.ofSeconds(90);
     private static final Pattern PORTAL = Pattern.compile("Portal:\\s+(\\S+?)/?\\s*$", Pattern.MULTILINE);
     private static final Pattern ADMIN_KEY = Pattern.compile("Admin API key:\\s+(\\S+)");
-    private static final String SPEC = """
-            openapi: 3.0.3
-            info:
-              title: Opposition Register
-              version: 1.0.0
-              description: Oppositions filed against granted Ruritanian patents.
-            paths:
-              /oppositions:
-                get:
-                  operationId: listOppositions
-                  summary: Oppositions filed
-                  responses:
-                    '200':
-                      description: The oppositions
-            """;
+    private static final String SPEC = SmallSpec.titled("Opposition Register");
 
     private static final HttpClient PROBE = HttpClient.newBuilder()
             .connectTimeout(Duration.ofSeconds(3)).build();

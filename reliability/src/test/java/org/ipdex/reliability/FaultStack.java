@@ -4,6 +4,7 @@ import org.ipdex.stack.ChildProcess;
 import org.ipdex.stack.ElasticsearchNode;
 import org.ipdex.stack.EmbeddedDatabase;
 import org.ipdex.stack.Ports;
+import org.ipdex.stack.ServiceEnvironment;
 import org.ipdex.stack.TestStack;
 
 import java.io.IOException;
@@ -16,7 +17,6 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.EnumMap;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -48,7 +48,7 @@ final class FaultStack implements AutoCloseable {
     private final int postgresPort = Ports.free();
     private final int elasticsearchPort = Ports.free();
     private final Map<Service, Integer> ports = new EnumMap<>(Service.class);
-    private final Map<Service, Map<String, String>> environments = new EnumMap<>(Service.class);
+    private ServiceEnvironment environment;
     private final Map<Service, ChildProcess> processes = new EnumMap<>(Service.class);
     private EmbeddedDatabase postgres;
     private ElasticsearchNode elasticsearch;
@@ -87,22 +87,13 @@ final class FaultStack implements AutoCloseable {
             postgres.createDatabaseIfMissing(db);
         }
         startElasticsearch();
-        Map<String, String> common = Map.of("IPDEX_IDENTITY_SECRET", TestStack.IDENTITY_SECRET,
-                "DATASOURCES_DEFAULT_USERNAME", EmbeddedDatabase.USER, "DATASOURCES_DEFAULT_PASSWORD", "");
-        String jdbc = "jdbc:postgresql://127.0.0.1:" + postgresPort + "/";
-        environments.put(Service.CATALOG, with(common, Map.of("DATASOURCES_DEFAULT_URL", jdbc + "ipdex_catalog")));
-        environments.put(Service.AUTHORITY, with(common, Map.of("DATASOURCES_DEFAULT_URL", jdbc + "ipdex_authority",
-                "IPDEX_INGEST_SPOOL_DIRECTORY", Files.createDirectories(home.resolve("spool")).toString())));
-        environments.put(Service.SEARCH, with(common, Map.of(
-                "IPDEX_ELASTICSEARCH_URL", "http://127.0.0.1:" + elasticsearchPort,
-                "IPDEX_FEEDS_CATALOG_URL", url(Service.CATALOG), "IPDEX_FEEDS_AUTHORITY_URL", url(Service.AUTHORITY),
-                // as LocalStack does: the restarted replica retakes its own feed lease at once
-                "IPDEX_CONSUME_REPLICA", "local-search-service")));
-        environments.put(Service.GATEWAY, with(common, Map.of("DATASOURCES_DEFAULT_URL", jdbc + "ipdex_gateway",
-                "IPDEX_BOOTSTRAP_ADMIN_KEY_FILE", home.resolve("admin-api-key").toString(),
-                "IPDEX_BACKENDS_CATALOG_URL", url(Service.CATALOG),
-                "IPDEX_BACKENDS_AUTHORITY_URL", url(Service.AUTHORITY),
-                "IPDEX_BACKENDS_SEARCH_URL", url(Service.SEARCH))));
+        environment = new ServiceEnvironment(TestStack.IDENTITY_SECRET,
+                new ServiceEnvironment.Database("jdbc:postgresql://127.0.0.1:" + postgresPort + "/",
+                        EmbeddedDatabase.USER, ""),
+                "http://127.0.0.1:" + elasticsearchPort, home.resolve("admin-api-key"),
+                Map.of(Service.CATALOG.jarName, url(Service.CATALOG), Service.AUTHORITY.jarName, url(Service.AUTHORITY),
+                        Service.SEARCH.jarName, url(Service.SEARCH)));
+        Files.createDirectories(spool());
         List<Service> backends = List.of(Service.CATALOG, Service.AUTHORITY, Service.SEARCH);
         backends.forEach(this::launch);
         backends.forEach(this::awaitHealthy);
@@ -182,7 +173,11 @@ final class FaultStack implements AutoCloseable {
     }
 
     private void launch(Service service, Map<String, String> extra) {
-        Map<String, String> environment = new HashMap<>(environments.get(service));
+        Map<String, String> environment = this.environment.of(service.jarName);
+        if (service == Service.AUTHORITY) {
+            // in the test's home: GatewayRestartIT checks that an abandoned upload leaves nothing there
+            environment.put("IPDEX_INGEST_SPOOL_DIRECTORY", spool().toString());
+        }
         environment.putAll(extra);
         environment.put("MICRONAUT_SERVER_PORT", Integer.toString(ports.get(service)));
         Path jar = repository.resolve(service.jarName).resolve("target").resolve(service.jarName + ".jar");
@@ -195,12 +190,6 @@ final class FaultStack implements AutoCloseable {
 
     private void awaitHealthy(Service service) {
         processes.get(service).awaitHealthy(url(service) + "/health", START);
-    }
-
-    private static Map<String, String> with(Map<String, String> common, Map<String, String> own) {
-        Map<String, String> all = new HashMap<>(common);
-        all.putAll(own);
-        return all;
     }
 
     /** Stops everything, keeps the logs under target/fault-logs and removes the data. */

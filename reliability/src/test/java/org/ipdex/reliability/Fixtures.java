@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import org.ipdex.testdata.AuthorityFileWriter;
 import org.ipdex.testdata.Layout;
 import org.ipdex.testdata.RecordGenerator;
+import org.ipdex.testdata.SmallSpec;
 
 import java.io.FilterOutputStream;
 import java.io.IOException;
@@ -44,28 +45,9 @@ final class Fixtures {
         return new Client(stack.gatewayUrl(), stack.adminKey());
     }
 
-    /** A small valid spec whose title is {@code title}. */
-    static String spec(String title) {
-        return """
-                openapi: 3.0.3
-                info:
-                  title: %s
-                  version: 1.0.0
-                  description: Written by a fault test.
-                paths:
-                  /oppositions:
-                    get:
-                      operationId: listOppositions
-                      summary: Oppositions filed
-                      responses:
-                        '200':
-                          description: The oppositions
-                """.formatted(title);
-    }
-
     /** Registers a spec; the answer as it came. */
     static Client.Answer register(Client office, String title) {
-        return office.post("/api/v1/catalog/apis", "application/yaml", spec(title));
+        return office.post("/api/v1/catalog/apis", "application/yaml", SmallSpec.titled(title));
     }
 
     /** An EPO-CSV upload of {@code records} generated records, as a request ready to send. */

@@ -14,7 +14,6 @@ import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.Deque;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -101,33 +100,21 @@ public final class LocalStack implements AutoCloseable {
 
         String elasticsearch = settings.elasticsearch().orElseGet(this::startElasticsearch);
 
-        Map<String, String> common = Map.of("IPDEX_IDENTITY_SECRET", identitySecret(home.resolve("identity-secret")),
-                "DATASOURCES_DEFAULT_USERNAME", dbUser, "DATASOURCES_DEFAULT_PASSWORD", dbPassword);
+        ServiceEnvironment environment = new ServiceEnvironment(identitySecret(home.resolve("identity-secret")),
+                new ServiceEnvironment.Database(jdbcServer, dbUser, dbPassword), elasticsearch,
+                settings.adminKeyFile(), Map.of("catalog-service", serviceUrl("catalog-service"),
+                        "authority-service", serviceUrl("authority-service"),
+                        "search-service", serviceUrl("search-service")));
         StackSettings.Ports ports = settings.ports();
         List<ChildProcess> backends = new ArrayList<>();
-        backends.add(service("catalog-service", ports.catalog(), common,
-                Map.of("DATASOURCES_DEFAULT_URL", jdbcServer + "ipdex_catalog",
-                        // its webhooks follow the authority feed too
-                        "IPDEX_CATALOG_WEBHOOKS_AUTHORITY_FEED_URL", serviceUrl("authority-service"))));
-        backends.add(service("authority-service", ports.authority(), common,
-                Map.of("DATASOURCES_DEFAULT_URL", jdbcServer + "ipdex_authority")));
-        // the one local replica keeps its name in the feed lease, so a restarted one follows the feeds at once
-        // instead of waiting for the lease its killed predecessor could not give up to expire
-        backends.add(service("search-service", ports.search(), common, Map.of(
-                "IPDEX_ELASTICSEARCH_URL", elasticsearch,
-                "IPDEX_FEEDS_CATALOG_URL", serviceUrl("catalog-service"),
-                "IPDEX_FEEDS_AUTHORITY_URL", serviceUrl("authority-service"),
-                "IPDEX_CONSUME_REPLICA", "local-search-service")));
+        backends.add(service("catalog-service", ports.catalog(), environment));
+        backends.add(service("authority-service", ports.authority(), environment));
+        backends.add(service("search-service", ports.search(), environment));
         for (int i = 0; i < backends.size(); i++) {
             backends.get(i).awaitHealthy(serviceUrl(List.of("catalog-service", "authority-service",
                     "search-service").get(i)) + "/health", SERVICE_START);
         }
-        ChildProcess gateway = service("gateway", ports.gateway(), common, Map.of(
-                "DATASOURCES_DEFAULT_URL", jdbcServer + "ipdex_gateway",
-                "IPDEX_BOOTSTRAP_ADMIN_KEY_FILE", settings.adminKeyFile().toString(),
-                "IPDEX_BACKENDS_CATALOG_URL", serviceUrl("catalog-service"),
-                "IPDEX_BACKENDS_AUTHORITY_URL", serviceUrl("authority-service"),
-                "IPDEX_BACKENDS_SEARCH_URL", serviceUrl("search-service")));
+        ChildProcess gateway = service("gateway", ports.gateway(), environment);
         gateway.awaitHealthy(gatewayUrl() + "/health", SERVICE_START);
         adminKey = read(settings.adminKeyFile()).strip();
 
@@ -176,9 +163,8 @@ public final class LocalStack implements AutoCloseable {
         }
     }
 
-    private ChildProcess service(String name, int port, Map<String, String> common, Map<String, String> own) {
-        Map<String, String> env = new HashMap<>(common);
-        env.putAll(own);
+    private ChildProcess service(String name, int port, ServiceEnvironment environment) {
+        Map<String, String> env = environment.of(name);
         env.put("MICRONAUT_SERVER_PORT", Integer.toString(port));
         log("starting " + name + " on port " + port);
         ChildProcess process = ChildProcess.start(name,
