@@ -8,7 +8,6 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.extension.ExtendWith;
-import org.junit.jupiter.api.extension.ExtensionContext;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.extension.TestWatcher;
 import org.openqa.selenium.By;
@@ -75,14 +74,7 @@ class PortalBrowserIT {
 
     /** A failing test leaves a picture of what the browser showed. */
     @RegisterExtension
-    final TestWatcher screenshotOnFailure = new TestWatcher() {
-        @Override
-        public void testFailed(ExtensionContext context, Throwable cause) {
-            if (browser != null) {
-                browser.screenshot("FAILED-" + context.getRequiredTestMethod().getName());
-            }
-        }
-    };
+    final TestWatcher screenshotOnFailure = Browser.screenshotOnFailure(() -> this.browser);
 
     private LocalStack stack;
     private Http gateway;
@@ -108,8 +100,7 @@ class PortalBrowserIT {
     @AfterEach
     void noScriptErrors() {
         if (browser != null) {
-            List<String> errors = browser.scriptErrors();
-            assertTrue(errors.isEmpty(), "The page logged script errors: " + errors);
+            browser.assertNoScriptErrors();
         }
     }
 
