@@ -44,9 +44,18 @@ final class LoopbackServer implements AutoCloseable {
         this.answer = answer.getBytes(StandardCharsets.UTF_8);
     }
 
+    /** On 127.0.0.1. */
     static LoopbackServer start(Optional<String> allowedOrigin, int status, String answer) {
+        return start(InetAddress.getLoopbackAddress(), allowedOrigin, status, answer);
+    }
+
+    /**
+     * On another loopback address (any 127.x.y.z answers on Linux): the product can be allowed to reach this one
+     * alone, e.g. a webhook receiver (e2e/pom.xml allows 127.0.0.2), while 127.0.0.1 stays refused.
+     */
+    static LoopbackServer start(InetAddress address, Optional<String> allowedOrigin, int status, String answer) {
         try {
-            HttpServer server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 10);
+            HttpServer server = HttpServer.create(new InetSocketAddress(address, 0), 10);
             LoopbackServer loopback = new LoopbackServer(server, allowedOrigin, status, answer);
             server.createContext("/", loopback::handle);
             server.start();
