@@ -3,14 +3,9 @@ package org.ipdex.e2e;
 import com.fasterxml.jackson.databind.JsonNode;
 import org.ipdex.stack.LocalStack;
 import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestInstance;
-import org.junit.jupiter.api.extension.ExtendWith;
-import org.junit.jupiter.api.extension.RegisterExtension;
-import org.junit.jupiter.api.extension.TestWatcher;
 import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.WebElement;
@@ -38,9 +33,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * origin read its answers, one sends no CORS header), the operation page's {@code connect-src}, and an office's
  * scorecard in English and Chinese. The office is the class's own (JP has no demo data), so every figure is its own.
  */
-@ExtendWith(TheStack.class)
-@TestInstance(TestInstance.Lifecycle.PER_CLASS)
-class PortalOperationsBrowserIT {
+class PortalOperationsBrowserIT extends InTheBrowser {
 
     private static final String OFFICE = "JP";
     private static final int AUTHORITY_FILE_AGE_DAYS = 40;
@@ -123,12 +116,8 @@ class PortalOperationsBrowserIT {
                     '200': {description: The designs, content: {application/json: {schema: {type: object}}}}
             """;
 
-    @RegisterExtension
-    final TestWatcher screenshotOnFailure = Browser.screenshotOnFailure(() -> this.browser);
-
     private LocalStack stack;
     private Http gateway;
-    private Browser browser;
     private LoopbackServer corsServer;
     private LoopbackServer plainServer;
     private String wallaby;
@@ -154,16 +143,9 @@ class PortalOperationsBrowserIT {
         browser = Browser.open(stack.gatewayUrl());
     }
 
-    @AfterEach
-    void noScriptErrors() {
-        if (browser != null) {
-            browser.assertNoScriptErrors();
-        }
-    }
-
     @AfterAll
     void stop() {
-        PortalFixture.close(browser, corsServer, plainServer);
+        PortalFixture.close(corsServer, plainServer);
     }
 
     @Test

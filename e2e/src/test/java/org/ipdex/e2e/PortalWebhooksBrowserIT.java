@@ -2,14 +2,9 @@ package org.ipdex.e2e;
 
 import org.ipdex.stack.LocalStack;
 import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestInstance;
-import org.junit.jupiter.api.extension.ExtendWith;
-import org.junit.jupiter.api.extension.RegisterExtension;
-import org.junit.jupiter.api.extension.TestWatcher;
 import org.openqa.selenium.By;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.Select;
@@ -30,9 +25,7 @@ import static org.junit.jupiter.api.Assertions.fail;
  * receiver (on 127.0.0.2, the one loopback address e2e/pom.xml lets catalog-service reach) gets the signed event
  * of a new version, the delivery log shows the attempt; pause and resume; the labels in Chinese.
  */
-@ExtendWith(TheStack.class)
-@TestInstance(TestInstance.Lifecycle.PER_CLASS)
-class PortalWebhooksBrowserIT {
+class PortalWebhooksBrowserIT extends InTheBrowser {
 
     private static final String OFFICE = "KR";
     private static final String SPEC = """
@@ -53,12 +46,8 @@ class PortalWebhooksBrowserIT {
                     '200': {description: The trademark}
             """;
 
-    @RegisterExtension
-    final TestWatcher screenshotOnFailure = Browser.screenshotOnFailure(() -> this.browser);
-
     private LocalStack stack;
     private Http gateway;
-    private Browser browser;
     private LoopbackServer receiver;
     private String key;
     private String apiId;
@@ -77,16 +66,9 @@ class PortalWebhooksBrowserIT {
         browser = Browser.open(stack.gatewayUrl());
     }
 
-    @AfterEach
-    void noScriptErrors() {
-        if (browser != null) {
-            browser.assertNoScriptErrors();
-        }
-    }
-
     @AfterAll
     void stop() {
-        PortalFixture.close(browser, receiver);
+        PortalFixture.close(receiver);
     }
 
     @Test
