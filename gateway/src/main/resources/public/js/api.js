@@ -70,6 +70,10 @@ export function putJson(path, value, options = {}) {
   return request("PUT", path, { ...options, body: JSON.stringify(value), contentType: "application/json" });
 }
 
+export function patchJson(path, value, options = {}) {
+  return request("PATCH", path, { ...options, body: JSON.stringify(value), contentType: "application/json" });
+}
+
 /**
  * Sends a file with XMLHttpRequest, whose upload events (unlike fetch's) report progress.
  * onProgress(sentBytes, totalBytes). Resolves with the parsed body; rejects with ApiError.

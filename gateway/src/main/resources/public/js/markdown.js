@@ -4,8 +4,18 @@
 // allow-list of text formatting: no script, style, event handler, form, frame or image survives, and links keep
 // only http(s) and mailto targets. The Content-Security-Policy (script-src 'self') would stop an inline script
 // anyway; this is the layer that keeps the page as the office wrote it and nothing more.
+//
+// No event-handler attribute may reach an HTML parser at all, not even DOMPurify's inert one: browsers apply the page's
+// CSP the moment a parser sets an on* attribute (the HTML standard's attribute change steps; Chromium logs a
+// script-src-attr violation at DOMParser.parseFromString although nothing can ever run there). marked passes raw
+// HTML through as `html` tokens, and builds an image's alt attribute from unescaped text (![x" onerror="…](y) becomes
+// <img … onerror="…">). So, before anything is parsed: a raw tag that carries an on* attribute is left out (an
+// inline html token is one tag as CommonMark's grammar reads it, each attribute after white space; a block of raw
+// HTML is read again as inline content so that each of its tags is judged alone, and a malformed tag in it becomes
+// text), text is always escaped (also inside raw <pre>/<script>), and an image is shown as its alt text (the
+// allow-list has no images). DOMPurify then decides about everything that is left.
 // Both libraries come from webjars (org.webjars.npm:marked, :dompurify, versions in gateway/pom.xml).
-import { Marked } from "/webjars/marked/16.1.1/lib/marked.esm.js";
+import { Lexer, Marked } from "/webjars/marked/16.1.1/lib/marked.esm.js";
 import "/webjars/dompurify/3.3.1/dist/purify.js"; // UMD: defines globalThis.DOMPurify
 import { h } from "./dom.js";
 
@@ -19,14 +29,29 @@ const POLICY = {
   RETURN_DOM_FRAGMENT: true,
 };
 
-// a description's headings sit under the page's own h1/h2: "# Intro" becomes an h3
+// white space, then "on": where an event handler's name starts in a tag (a quoted value that merely contains " on"
+// loses its tag too, which costs formatting, never safety)
+const HANDLER = /\son/i;
+
 const marked = new Marked({
   gfm: true,
   breaks: false,
+  walkTokens(token) {
+    if (token.type === "html" && token.block) token.tokens = Lexer.lexInline(token.text);
+    if (token.type === "text") token.escaped = false;
+  },
   renderer: {
+    // a description's headings sit under the page's own h1/h2: "# Intro" becomes an h3
     heading({ tokens, depth }) {
       const level = Math.min(6, depth + 2);
       return `<h${level}>${this.parser.parseInline(tokens)}</h${level}>\n`;
+    },
+    html(token) {
+      if (token.block) return this.parser.parseInline(token.tokens);
+      return HANDLER.test(token.text) ? "" : token.text;
+    },
+    image({ tokens }) {
+      return this.parser.parseInline(tokens);
     },
   },
 });

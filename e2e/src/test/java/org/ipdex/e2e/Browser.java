@@ -1,5 +1,7 @@
 package org.ipdex.e2e;
 
+import org.junit.jupiter.api.extension.ExtensionContext;
+import org.junit.jupiter.api.extension.TestWatcher;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Dimension;
 import org.openqa.selenium.WebDriver;
@@ -24,7 +26,10 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.function.Function;
+import java.util.function.Supplier;
 import java.util.logging.Level;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
 
 /**
  * Headless Debian Chromium driven through its own chromedriver (no browser or driver downloads: Selenium Manager
@@ -83,6 +88,21 @@ final class Browser implements AutoCloseable {
         }
     }
 
+    /**
+     * For {@code @RegisterExtension}: a failing test leaves a picture of what the browser showed
+     * ({@code FAILED-<test method>.png}). The supplier is asked at failure time: the browser opens in {@code @BeforeAll}.
+     */
+    static TestWatcher screenshotOnFailure(Supplier<Browser> browser) {
+        return new TestWatcher() {
+            @Override
+            public void testFailed(ExtensionContext context, Throwable cause) {
+                if (browser.get() != null) {
+                    browser.get().screenshot("FAILED-" + context.getRequiredTestMethod().getName());
+                }
+            }
+        };
+    }
+
     WebDriver driver() {
         return driver;
     }
@@ -139,6 +159,11 @@ final class Browser implements AutoCloseable {
                 .map(LogEntry::getMessage)
                 .filter(message -> !message.contains("Failed to load resource"))
                 .toList();
+    }
+
+    /** The browser tests' rule, after each test: no script error and no CSP report of any kind since the last look. */
+    void assertNoScriptErrors() {
+        assertEquals(List.of(), scriptErrors(), "the page logged script errors or CSP violations");
     }
 
     @Override

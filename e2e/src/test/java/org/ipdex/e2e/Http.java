@@ -6,9 +6,12 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
+import java.net.http.HttpHeaders;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
+import java.util.Map;
+import java.util.Optional;
 
 /** A plain HTTP client for the tests: what any caller of the public API would use. */
 final class Http {
@@ -21,7 +24,16 @@ final class Http {
         this.base = base;
     }
 
-    record Answer(int status, String contentType, String body) {
+    record Answer(int status, String contentType, String body, HttpHeaders headers) {
+
+        Answer(int status, String contentType, String body) {
+            this(status, contentType, body, HttpHeaders.of(Map.of(), (name, value) -> true));
+        }
+
+        Optional<String> header(String name) {
+            return headers.firstValue(name);
+        }
+
         JsonNode json() {
             try {
                 return JSON.readTree(body);
@@ -33,6 +45,11 @@ final class Http {
 
     Answer get(String path, String apiKey) {
         return send(builder(path, apiKey).GET());
+    }
+
+    /** A GET that names what it accepts: a browser navigating asks for text/html, an API client for JSON. */
+    Answer getAccepting(String path, String accept) {
+        return send(builder(path, null).header("Accept", accept).GET());
     }
 
     Answer post(String path, String apiKey, String contentType, String body) {
@@ -62,7 +79,7 @@ final class Http {
         try {
             HttpResponse<String> response = client.send(request.build(), HttpResponse.BodyHandlers.ofString());
             return new Answer(response.statusCode(), response.headers().firstValue("Content-Type").orElse(""),
-                    response.body());
+                    response.body(), response.headers());
         } catch (IOException e) {
             throw new AssertionError(e);
         } catch (InterruptedException e) {

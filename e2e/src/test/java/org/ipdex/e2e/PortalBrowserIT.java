@@ -1,16 +1,9 @@
 package org.ipdex.e2e;
 
 import org.ipdex.stack.LocalStack;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestInstance;
-import org.junit.jupiter.api.extension.ExtendWith;
-import org.junit.jupiter.api.extension.ExtensionContext;
-import org.junit.jupiter.api.extension.RegisterExtension;
-import org.junit.jupiter.api.extension.TestWatcher;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Keys;
 import org.openqa.selenium.WebElement;
@@ -33,9 +26,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * its ST.90 report, change log and Swagger UI, a coverage check from upload to report, the office and admin pages,
  * and the switch to Chinese. Screenshots go to e2e/target/screenshots.
  */
-@ExtendWith(TheStack.class)
-@TestInstance(TestInstance.Lifecycle.PER_CLASS)
-class PortalBrowserIT {
+class PortalBrowserIT extends InTheBrowser {
 
     private static final String TITLE = "Quokka Legal Events";
     private static final String V1 = """
@@ -73,20 +64,8 @@ class PortalBrowserIT {
             .replace("  /applications:\n    get:\n      operationId: listApplications\n      summary: List applications\n",
                     "  /designs:\n    get:\n      operationId: listDesigns\n      summary: List designs\n");
 
-    /** A failing test leaves a picture of what the browser showed. */
-    @RegisterExtension
-    final TestWatcher screenshotOnFailure = new TestWatcher() {
-        @Override
-        public void testFailed(ExtensionContext context, Throwable cause) {
-            if (browser != null) {
-                browser.screenshot("FAILED-" + context.getRequiredTestMethod().getName());
-            }
-        }
-    };
-
     private LocalStack stack;
     private Http gateway;
-    private Browser browser;
     private String officeKey;
     private String apiId;
 
@@ -103,21 +82,6 @@ class PortalBrowserIT {
         assertEquals(201, second.status(), second.body());
         assertEquals("BREAKING", second.json().get("diffVerdict").asText(), second.body());
         browser = Browser.open(stack.gatewayUrl());
-    }
-
-    @AfterEach
-    void noScriptErrors() {
-        if (browser != null) {
-            List<String> errors = browser.scriptErrors();
-            assertTrue(errors.isEmpty(), "The page logged script errors: " + errors);
-        }
-    }
-
-    @AfterAll
-    void stop() {
-        if (browser != null) {
-            browser.close();
-        }
     }
 
     @Test
@@ -163,7 +127,7 @@ class PortalBrowserIT {
         browser.screenshot("03-api-page");
     }
 
-    /** Swagger UI under the gateway's Content-Security-Policy: it renders, and nothing is refused (see @AfterEach). */
+    /** Swagger UI under the gateway's Content-Security-Policy: it renders, and nothing is refused (InTheBrowser checks). */
     @Test
     void theMergedApiDocumentRendersInSwaggerUi() {
         browser.go("/docs");

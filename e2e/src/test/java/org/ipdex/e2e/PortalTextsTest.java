@@ -64,8 +64,9 @@ class PortalTextsTest {
         }
     }
 
+    /** The portal's translation table of one language ("en", "zh"): key → text. */
     @SuppressWarnings("unchecked")
-    private static Map<String, String> catalogue(String language) throws IOException {
+    static Map<String, String> catalogue(String language) throws IOException {
         return new ObjectMapper().readValue(PUBLIC.resolve("i18n/" + language + ".json").toFile(), Map.class);
     }
 

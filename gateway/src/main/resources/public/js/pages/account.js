@@ -1,6 +1,6 @@
 // An office's own pages: enter its API key, register a spec (file or URL) or a new version, check a spec
-// without publishing it, upload an authority file (upload progress, then ingest progress) and read the
-// validation reports of its uploads.
+// without publishing it, upload an authority file (upload progress, then ingest progress), read the
+// validation reports of its uploads, and manage the key's webhook subscriptions.
 import { h, formatBytes, formatNumber, field, table } from "../dom.js";
 import { apiKey, get, request, upload, enc, mediaTypeOf } from "../api.js";
 import { currentLang, link, t, tv } from "../i18n.js";
@@ -8,6 +8,7 @@ import { pageTitle, section, badge, progressBar, problem, empty, sleep, keyValue
 import { keyForm, officeCode } from "../keyform.js";
 import { lintReport, editionReport } from "../reports.js";
 import { editionsTable } from "../editions.js";
+import { webhooksBox } from "../webhooks.js";
 
 export async function render(root, route) {
   root.append(pageTitle(t("account.title"), t("account.subtitle")));
@@ -28,7 +29,8 @@ export async function render(root, route) {
       section(t("account.upload"), office ? uploadForm(office, route, () => loadEditions(myEditions, office, route.signal))
         : h("p", { class: "notice" }, t("account.needOffice"))),
       section(t("account.myApis"), myApis),
-      section(t("account.myEditions"), myEditions));
+      section(t("account.myEditions"), myEditions),
+      section(t("webhooks.title"), webhooksBox(office, route.signal)));
     loadApis(myApis, office, route.signal);
     loadEditions(myEditions, office, route.signal);
   }

@@ -21,10 +21,14 @@ class DeliveryStore {
     record Due(long id, UUID subscriptionId, String eventId, String payload, int attempts, String url, String secret) {
     }
 
-    /** One attempt as the owner reads it in the log. */
+    /**
+     * One attempt as the owner reads it in the log, with where its delivery stands now.
+     *
+     * @param nextAttemptAt when the delivery is tried again; only while it is pending
+     */
     record Attempt(long id, long deliveryId, String eventId, String eventType, Instant attemptedAt,
                    @Nullable Integer httpStatus, @Nullable Long responseMillis, @Nullable String responseExcerpt,
-                   @Nullable String error) {
+                   @Nullable String error, String deliveryStatus, @Nullable Instant nextAttemptAt) {
     }
 
     record Checkpoint(@Nullable String feedId, long seq) {
@@ -129,7 +133,7 @@ class DeliveryStore {
     List<Attempt> attempts(UUID subscriptionId, long before, int limit) {
         return jdbc.prepareStatement("""
                 SELECT a.id, a.delivery_id, d.event_id, d.event_type, a.attempted_at, a.http_status, a.response_ms,
-                       a.response_excerpt, a.error
+                       a.response_excerpt, a.error, d.status, CASE WHEN d.status = 'pending' THEN d.next_attempt_at END
                 FROM webhook_attempt a JOIN webhook_delivery d ON d.id = a.delivery_id
                 WHERE a.subscription_id = ? AND a.id < ? ORDER BY a.id DESC LIMIT ?""", statement -> {
             statement.setObject(1, subscriptionId);
@@ -140,7 +144,8 @@ class DeliveryStore {
                 while (rows.next()) {
                     attempts.add(new Attempt(rows.getLong(1), rows.getLong(2), rows.getString(3), rows.getString(4),
                             rows.getTimestamp(5).toInstant(), rows.getObject(6, Integer.class),
-                            rows.getObject(7, Long.class), rows.getString(8), rows.getString(9)));
+                            rows.getObject(7, Long.class), rows.getString(8), rows.getString(9), rows.getString(10),
+                            Optional.ofNullable(rows.getTimestamp(11)).map(Timestamp::toInstant).orElse(null)));
                 }
             }
             return attempts;

@@ -232,6 +232,8 @@ class WebhookTest extends CatalogTest {
         assertEquals(3, log.size());
         assertTrue(log.stream().allMatch(a -> a.httpStatus() == 500
                 && a.responseExcerpt().equals("receiver broken: 500")), log.toString());
+        assertTrue(log.stream().allMatch(a -> "pending".equals(a.deliveryStatus()) && a.nextAttemptAt() != null),
+                "the delivery waits with its next attempt's time: " + log);
 
         long until = System.nanoTime() + 3 * FIRST_RETRY_MS * 1_000_000;
         while (System.nanoTime() < until) {
@@ -247,7 +249,10 @@ class WebhookTest extends CatalogTest {
         assertEquals("active", resumed.status());
         assertEquals(0, resumed.consecutiveFailures());
         awaitTrue(() -> receiver.at("/failing").size() == 4, "the waiting event, at once");
-        assertEquals(204, attempts(id, owner).get(0).httpStatus());
+        DeliveryAttemptResponse last = attempts(id, owner).get(0);
+        assertEquals(204, last.httpStatus());
+        assertEquals("delivered", last.deliveryStatus());
+        assertNull(last.nextAttemptAt(), "nothing left to try");
     }
 
     @Test
