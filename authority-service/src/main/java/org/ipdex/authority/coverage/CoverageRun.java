@@ -2,7 +2,6 @@ package org.ipdex.authority.coverage;
 
 import io.micronaut.json.JsonMapper;
 import jakarta.inject.Singleton;
-import org.ipdex.common.feed.ChangeFeed;
 import org.postgresql.PGConnection;
 import org.postgresql.copy.PGCopyOutputStream;
 import org.slf4j.Logger;
@@ -40,10 +39,10 @@ class CoverageRun {
     private final CoverageCheckStore store;
     private final CoverageConfig config;
     private final JsonMapper json;
-    private final ChangeFeed feed;
+    private final CoverageFeed feed;
 
     CoverageRun(DataSource dataSource, CoverageCheckStore store, CoverageConfig config, JsonMapper json,
-                ChangeFeed feed) {
+                CoverageFeed feed) {
         this.dataSource = DelegatingDataSource.unwrapDataSource(dataSource); // plain pooled connections, no ambient transaction
         this.store = store;
         this.config = config;
@@ -142,8 +141,8 @@ class CoverageRun {
                     checkId = rows.getString(1);
                 }
             }
-            feed.append(connection, CoverageCheckFinished.TYPE, checkId, id, new CoverageCheckFinished(checkId,
-                    request.name(), request.scope().key(), request.scope().offices(), outcome.totals()));
+            feed.finished(connection, id, new CoverageCheckFinished(checkId, request.name(), request.scope().key(),
+                    request.scope().offices(), outcome.totals()));
             connection.commit();
         } catch (IOException e) {
             throw new UncheckedIOException(e);

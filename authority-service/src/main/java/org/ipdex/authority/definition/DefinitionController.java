@@ -25,9 +25,9 @@ import java.util.Locale;
 class DefinitionController {
 
     private final DefinitionStore store;
-    private final DefinitionFileReader reader;
+    private final DefinitionFiles reader;
 
-    DefinitionController(DefinitionStore store, DefinitionFileReader reader) {
+    DefinitionController(DefinitionStore store, DefinitionFiles reader) {
         this.store = store;
         this.reader = reader;
     }

@@ -3,12 +3,7 @@ package org.ipdex.authority.edition;
 import io.micronaut.data.jdbc.runtime.JdbcOperations;
 import io.micronaut.transaction.annotation.Transactional;
 import jakarta.inject.Singleton;
-import org.ipdex.authority.feed.EditionActivated;
-import org.ipdex.authority.ingest.EditionTables;
-import org.ipdex.authority.ingest.StatisticRow;
-import org.ipdex.common.feed.ChangeFeed;
 
-import java.util.List;
 
 /**
  * Makes a built edition the office's active set. Everything happens in one short transaction: attaching the
@@ -17,23 +12,18 @@ import java.util.List;
  * the old set or the new one, never a mix, and search-service hears of the edition only if it committed.
  */
 @Singleton
-public class EditionActivator {
+class EditionActivator {
 
     private final JdbcOperations jdbc;
-    private final ChangeFeed feed;
+    private final ActivationFeed feed;
 
-    public EditionActivator(JdbcOperations jdbc, ChangeFeed feed) {
+    EditionActivator(JdbcOperations jdbc, ActivationFeed feed) {
         this.jdbc = jdbc;
         this.feed = feed;
     }
 
-    /** The edition to activate: its record table is built and committed. */
-    public record Activation(long editionId, String office, String category, long recordCount,
-                             java.util.Optional<java.time.LocalDate> producedOn, List<StatisticRow> statistics) {
-    }
-
     @Transactional
-    public void activate(Activation activation) {
+    public void activate(Editions.Activation activation) {
         long id = activation.editionId();
         execute("ALTER TABLE authority_record ATTACH PARTITION " + EditionTables.records(id) + " FOR VALUES IN (" + id + ")");
         jdbc.prepareStatement("UPDATE edition SET status = 'superseded' WHERE office = ? AND status = 'active'", statement -> {
@@ -64,8 +54,7 @@ public class EditionActivator {
                     }
                     return statement.executeBatch();
                 });
-        feed.append(EditionActivated.TYPE, activation.office(), id, new EditionActivated(id, activation.office(),
-                activation.category(), activation.recordCount(), activation.producedOn().orElse(null)));
+        feed.activated(activation);
     }
 
     private void execute(String sql) {

@@ -1,9 +1,8 @@
 package org.ipdex.authority.edition;
 
 import jakarta.inject.Singleton;
-import org.ipdex.authority.ingest.EditionLoader;
-import org.ipdex.authority.ingest.EditionTables;
 import org.ipdex.authority.record.CursorStream;
+import org.ipdex.authority.record.PoolConnections;
 import org.ipdex.common.problem.ConflictException;
 import org.ipdex.common.problem.InvalidInputException;
 
@@ -23,14 +22,14 @@ import java.util.Set;
  * addition.
  */
 @Singleton
-public class EditionDiff {
+class EditionDiff {
 
     static final Set<String> CHANGES = Set.of("added", "removed", "changed");
 
     private final EditionViews editions;
-    private final EditionLoader connections;
+    private final PoolConnections connections;
 
-    public EditionDiff(EditionViews editions, EditionLoader connections) {
+    EditionDiff(EditionViews editions, PoolConnections connections) {
         this.editions = editions;
         this.connections = connections;
     }
@@ -66,7 +65,7 @@ public class EditionDiff {
         String sql = "SELECT change, number_key, kind_before, kind_after, date_before, date_after, exception_before, "
                 + "exception_after FROM (" + changes(editionId, against) + ") c"
                 + (change == null ? "" : " WHERE change = ?") + " ORDER BY number_key";
-        return new CursorStream(connections.connection(), sql, statement -> {
+        return connections.stream(sql, statement -> {
             if (change != null) {
                 statement.setString(1, change);
             }

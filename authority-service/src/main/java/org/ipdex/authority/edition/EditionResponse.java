@@ -4,7 +4,6 @@ import com.fasterxml.jackson.annotation.JsonInclude;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.json.tree.JsonNode;
 import io.micronaut.serde.annotation.Serdeable;
-import org.ipdex.authority.ingest.IngestProgress;
 
 import java.time.Instant;
 import java.time.LocalDate;

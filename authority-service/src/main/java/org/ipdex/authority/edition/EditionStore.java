@@ -17,7 +17,7 @@ import java.util.OptionalLong;
 
 /** SQL for {@code edition} rows. Record tables are the loader's and the activator's business. */
 @Singleton
-public class EditionStore {
+class EditionStore {
 
     private static final String COLUMNS = "id, office, produced_on, category, layout, checksum, status, base_edition_id, "
             + "records_total, records_rejected, report::text, summary::text, uploaded_by, created_at, activated_at, "
@@ -25,23 +25,12 @@ public class EditionStore {
 
     private final JdbcOperations jdbc;
 
-    public EditionStore(JdbcOperations jdbc) {
+    EditionStore(JdbcOperations jdbc) {
         this.jdbc = jdbc;
     }
 
-    /** What is known when an upload is accepted for reading. */
-    public record NewEdition(String office, String category, String layout, String checksum, String uploadedBy,
-                             Optional<String> sourceUrl, Optional<String> fileName, long bytes) {
-    }
-
-    /** What is known when reading ended, accepted or not. */
-    public record Outcome(String status, String category, Optional<java.time.LocalDate> producedOn, long recordsTotal,
-                          long recordsRejected, String reportJson, Optional<String> summaryJson, Optional<Long> setSize,
-                          Optional<Long> baseEditionId) {
-    }
-
     @Transactional
-    public long create(NewEdition edition) {
+    public long create(Editions.NewEdition edition) {
         return jdbc.prepareStatement("""
                 INSERT INTO edition (office, category, layout, checksum, status, uploaded_by, source_url, file_name, bytes)
                 VALUES (?, ?, ?, ?, 'ingesting', ?, ?, ?, ?) RETURNING id""", statement -> {
@@ -62,7 +51,7 @@ public class EditionStore {
 
     /** Records how reading ended; an accepted edition becomes active only through {@link EditionActivator}. */
     @Transactional
-    public void finish(long id, Outcome outcome) {
+    public void finish(long id, Editions.Outcome outcome) {
         jdbc.prepareStatement("""
                 UPDATE edition SET status = ?, category = ?, produced_on = ?, records_total = ?, records_rejected = ?,
                        report = ?::jsonb, summary = ?::jsonb, set_size = ?, base_edition_id = ?, finished_at = now()

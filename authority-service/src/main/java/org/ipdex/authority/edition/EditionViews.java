@@ -3,7 +3,6 @@ package org.ipdex.authority.edition;
 import io.micronaut.json.JsonMapper;
 import io.micronaut.json.tree.JsonNode;
 import jakarta.inject.Singleton;
-import org.ipdex.authority.ingest.IngestProgress;
 import org.ipdex.common.page.Page;
 import org.ipdex.common.problem.InvalidInputException;
 import org.ipdex.common.problem.NotFoundException;
@@ -14,13 +13,13 @@ import java.util.List;
 
 /** Editions as the API shows them: stored rows, their JSON documents, and live progress of a running ingest. */
 @Singleton
-public class EditionViews {
+class EditionViews {
 
     private final EditionStore store;
     private final IngestProgress progress;
     private final JsonMapper json;
 
-    public EditionViews(EditionStore store, IngestProgress progress, JsonMapper json) {
+    EditionViews(EditionStore store, IngestProgress progress, JsonMapper json) {
         this.store = store;
         this.progress = progress;
         this.json = json;

@@ -11,15 +11,11 @@ import io.micronaut.scheduling.annotation.ExecuteOn;
 import io.micronaut.security.annotation.Secured;
 import io.swagger.v3.oas.annotations.Hidden;
 import org.ipdex.authority.edition.Edition;
-import org.ipdex.authority.edition.EditionViews;
-import org.ipdex.authority.ingest.EditionLoader;
-import org.ipdex.authority.ingest.EditionTables;
-import org.ipdex.authority.record.CursorStream;
+import org.ipdex.authority.edition.Editions;
 import org.ipdex.common.feed.ChangeEvent;
 import org.ipdex.common.identity.Roles;
 import org.ipdex.common.problem.ConflictException;
 
-import java.sql.ResultSet;
 import java.sql.SQLException;
 
 /**
@@ -34,12 +30,12 @@ import java.sql.SQLException;
 @ExecuteOn(TaskExecutors.BLOCKING)
 class EditionRecordsController {
 
-    private final EditionViews editions;
-    private final EditionLoader connections;
+    private final Editions editions;
+    private final EditionRecords records;
 
-    EditionRecordsController(EditionViews editions, EditionLoader connections) {
+    EditionRecordsController(Editions editions, EditionRecords records) {
         this.editions = editions;
-        this.connections = connections;
+        this.records = records;
     }
 
     @Get(value = "/{editionId}/records", produces = ChangeEvent.MEDIA_TYPE)
@@ -49,16 +45,7 @@ class EditionRecordsController {
             throw new ConflictException("Edition " + editionId + " has no records to stream (" + edition.status()
                     + (edition.recordsKept() ? "" : ", records dropped") + ")");
         }
-        String sql = "SELECT " + CursorStream.RECORD_COLUMNS + " FROM " + EditionTables.records(editionId);
-        CursorStream stream = new CursorStream(connections.connection(), sql, statement -> { }, "",
-                (row, out) -> line(editionId, row, out));
-        return HttpResponse.ok(new StreamedFile(stream, MediaType.of(ChangeEvent.MEDIA_TYPE)))
+        return HttpResponse.ok(new StreamedFile(records.stream(editionId), MediaType.of(ChangeEvent.MEDIA_TYPE)))
                 .header("X-Record-Count", Long.toString(edition.setSize().orElse(0L)));
-    }
-
-    private static void line(long editionId, ResultSet row, StringBuilder out) throws SQLException {
-        out.append("{\"editionId\":").append(editionId).append(',');
-        CursorStream.recordFields(out, row);
-        out.append("}\n");
     }
 }

@@ -1,5 +1,7 @@
 package org.ipdex.authority.ingest;
 
+import org.ipdex.authority.edition.EditionTables;
+import org.ipdex.authority.edition.StatisticRow;
 import org.ipdex.common.problem.ProblemError;
 import org.postgresql.PGConnection;
 

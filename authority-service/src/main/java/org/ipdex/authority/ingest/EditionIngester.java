@@ -5,8 +5,9 @@ import jakarta.inject.Singleton;
 import org.ipdex.authority.definition.DefinitionStore;
 import org.ipdex.authority.definition.OfficeDefinitions;
 import org.ipdex.authority.edition.Edition;
-import org.ipdex.authority.edition.EditionActivator;
-import org.ipdex.authority.edition.EditionStore;
+import org.ipdex.authority.edition.Editions;
+import org.ipdex.authority.edition.IngestProgress;
+import org.ipdex.authority.edition.StatisticRow;
 import org.ipdex.common.problem.ApiException;
 import org.ipdex.common.problem.InvalidInputException;
 import org.ipdex.common.problem.ProblemError;
@@ -35,22 +36,20 @@ public class EditionIngester {
     private final Readers readers;
     private final EditionLoader loader;
     private final DefinitionStore definitions;
-    private final EditionStore editions;
-    private final EditionActivator activator;
+    private final Editions editions;
     private final IngestProgress progress;
     private final IngestProperties properties;
     private final JsonMapper json;
-    private final org.ipdex.authority.edition.RecordRetention retention;
+    private final RecordRetention retention;
 
-    public EditionIngester(Readers readers, EditionLoader loader, DefinitionStore definitions, EditionStore editions,
-                           EditionActivator activator, IngestProgress progress, IngestProperties properties,
-                           JsonMapper json, org.ipdex.authority.edition.RecordRetention retention) {
+    public EditionIngester(Readers readers, EditionLoader loader, DefinitionStore definitions, Editions editions,
+                           IngestProgress progress, IngestProperties properties, JsonMapper json,
+                           RecordRetention retention) {
         this.retention = retention;
         this.readers = readers;
         this.loader = loader;
         this.definitions = definitions;
         this.editions = editions;
-        this.activator = activator;
         this.progress = progress;
         this.properties = properties;
         this.json = json;
@@ -149,11 +148,11 @@ public class EditionIngester {
                 }
                 tracker.stage = "activating";
                 long accepted = counters.read - errors.total();
-                editions.finish(editionId, new EditionStore.Outcome(Edition.INGESTING, category.id(),
+                editions.finish(editionId, new Editions.Outcome(Edition.INGESTING, category.id(),
                         header.producedOn(), accepted, errors.total(), report("activated", null, counters, errors),
                         Optional.of(toJson(summary)), Optional.of(counters.setSize),
                         base > 0 ? Optional.of(base) : Optional.empty()));
-                activator.activate(new EditionActivator.Activation(editionId, request.office(), category.id(),
+                editions.activate(new Editions.Activation(editionId, request.office(), category.id(),
                         counters.setSize, header.producedOn(), statisticRows));
                 trimQuietly(request.office());
                 LOG.info("Edition {} of {}: {} entries read in {} ms, indexed and checked in {} ms, analysed and "
@@ -173,7 +172,7 @@ public class EditionIngester {
         } catch (Exception e) {
             LOG.error("Ingest of edition {} failed", editionId, e);
             loader.dropTable(editionId);
-            editions.finish(editionId, new EditionStore.Outcome(Edition.FAILED, category.id(), Optional.empty(),
+            editions.finish(editionId, new Editions.Outcome(Edition.FAILED, category.id(), Optional.empty(),
                     0, errors.total(), report("failed", "Internal error: " + e.getClass().getSimpleName(), counters,
                             errors), Optional.empty(), Optional.empty(), Optional.empty()));
             return new Result(editionId, Edition.FAILED, Optional.of(new org.ipdex.common.problem.UnavailableException(
@@ -201,7 +200,7 @@ public class EditionIngester {
 
     private Result reject(long editionId, UpdateCategory category, Counters counters, ErrorLog errors,
                           ApiException problem, List<ProblemError> structural) {
-        editions.finish(editionId, new EditionStore.Outcome(Edition.REJECTED, category.id(), Optional.empty(),
+        editions.finish(editionId, new Editions.Outcome(Edition.REJECTED, category.id(), Optional.empty(),
                 0, errors.total(), report("rejected", problem.getMessage(), counters, errors, structural),
                 Optional.empty(), Optional.empty(), Optional.empty()));
         return new Result(editionId, Edition.REJECTED, Optional.of(problem));

@@ -1,9 +1,9 @@
 package org.ipdex.authority.ingest;
 
-import io.micronaut.data.connection.jdbc.advice.DelegatingDataSource;
 import jakarta.inject.Singleton;
+import org.ipdex.authority.edition.EditionTables;
+import org.ipdex.authority.record.PoolConnections;
 
-import javax.sql.DataSource;
 import java.sql.SQLException;
 
 /**
@@ -13,14 +13,14 @@ import java.sql.SQLException;
 @Singleton
 public final class EditionLoader {
 
-    private final DataSource pool;
+    private final PoolConnections pool;
 
-    public EditionLoader(DataSource dataSource) {
-        this.pool = DelegatingDataSource.unwrapDataSource(dataSource);
+    public EditionLoader(PoolConnections pool) {
+        this.pool = pool;
     }
 
     BulkSession begin(long editionId, String office) throws SQLException {
-        java.sql.Connection connection = pool.getConnection();
+        java.sql.Connection connection = pool.connection();
         try {
             return new BulkSession(connection, editionId, office);
         } catch (SQLException | RuntimeException e) {
@@ -31,16 +31,11 @@ public final class EditionLoader {
 
     /** Drops an edition's record table that was built but never attached (a failed activation, a crash). */
     public void dropTable(long editionId) {
-        try (java.sql.Connection connection = pool.getConnection();
+        try (java.sql.Connection connection = pool.connection();
              java.sql.Statement statement = connection.createStatement()) {
             statement.execute("DROP TABLE IF EXISTS " + EditionTables.records(editionId));
         } catch (SQLException e) {
             org.slf4j.LoggerFactory.getLogger(EditionLoader.class).warn("Could not drop the table of edition {}", editionId, e);
         }
-    }
-
-    /** A connection of the pool for work that streams or manages its own transaction (exports, recovery). */
-    public java.sql.Connection connection() throws SQLException {
-        return pool.getConnection();
     }
 }

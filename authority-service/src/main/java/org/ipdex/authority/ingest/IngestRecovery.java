@@ -4,7 +4,9 @@ import io.micronaut.context.event.StartupEvent;
 import io.micronaut.runtime.event.annotation.EventListener;
 import io.micronaut.scheduling.annotation.Scheduled;
 import jakarta.inject.Singleton;
-import org.ipdex.authority.edition.EditionStore;
+import org.ipdex.authority.edition.Editions;
+import org.ipdex.authority.edition.EditionTables;
+import org.ipdex.authority.record.PoolConnections;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -34,14 +36,14 @@ public class IngestRecovery {
 
     private static final Logger LOG = LoggerFactory.getLogger(IngestRecovery.class);
 
-    private final EditionStore editions;
-    private final EditionLoader loader;
+    private final Editions editions;
+    private final PoolConnections connections;
     private final UploadSpool spool;
     private final Set<Long> held = ConcurrentHashMap.newKeySet();
 
-    public IngestRecovery(EditionStore editions, EditionLoader loader, UploadSpool spool) {
+    public IngestRecovery(Editions editions, PoolConnections connections, UploadSpool spool) {
         this.editions = editions;
-        this.loader = loader;
+        this.connections = connections;
         this.spool = spool;
     }
 
@@ -83,7 +85,7 @@ public class IngestRecovery {
     }
 
     private Attempt attempt(long id) {
-        try (Connection connection = loader.connection()) {
+        try (Connection connection = connections.connection()) {
             connection.setAutoCommit(true);
             if (!tryLock(connection, id)) {
                 return Attempt.HELD;

@@ -4,7 +4,7 @@ import io.micronaut.core.annotation.Nullable;
 import jakarta.annotation.PreDestroy;
 import jakarta.inject.Singleton;
 import org.ipdex.authority.edition.Edition;
-import org.ipdex.authority.edition.EditionStore;
+import org.ipdex.authority.edition.Editions;
 import org.ipdex.common.problem.ApiException;
 import org.ipdex.common.problem.ConflictException;
 import org.ipdex.common.problem.UnavailableException;
@@ -32,7 +32,7 @@ public class IngestService {
 
     private static final int CONCURRENT_JOBS = 2;
 
-    private final EditionStore editions;
+    private final Editions editions;
     private final Readers readers;
     private final EditionIngester ingester;
     private final IngestRecovery recovery;
@@ -44,7 +44,7 @@ public class IngestService {
         return thread;
     });
 
-    public IngestService(EditionStore editions, Readers readers, EditionIngester ingester, IngestRecovery recovery) {
+    public IngestService(Editions editions, Readers readers, EditionIngester ingester, IngestRecovery recovery) {
         this.editions = editions;
         this.readers = readers;
         this.ingester = ingester;
@@ -74,7 +74,7 @@ public class IngestService {
             }
             long id;
             try {
-                id = editions.create(new EditionStore.NewEdition(request.office(),
+                id = editions.create(new Editions.NewEdition(request.office(),
                         request.category().orElse(UpdateCategory.FULL).id(), request.layout(), file.sha256(),
                         request.uploader().subject(), request.sourceUrl(), request.fileName(), file.size()));
             } catch (RuntimeException e) {

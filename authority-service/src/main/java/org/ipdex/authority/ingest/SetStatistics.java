@@ -1,5 +1,7 @@
 package org.ipdex.authority.ingest;
 
+import org.ipdex.authority.edition.StatisticRow;
+
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.HashMap;

@@ -12,6 +12,7 @@ import java.sql.SQLException;
  * Rows of a query as a byte stream, read through a server-side cursor (pgjdbc fetches {@code fetchSize} rows at a
  * time only inside a transaction): memory stays constant however many millions of rows are exported, and the
  * HTTP layer pulls at the client's pace. Closing the stream closes the cursor and returns the connection.
+ * Opened by {@link PoolConnections#stream}.
  */
 public final class CursorStream extends InputStream {
 
@@ -37,7 +38,7 @@ public final class CursorStream extends InputStream {
      * @param header first line of the output (a CSV header), or empty
      * @param binder sets the statement's parameters
      */
-    public CursorStream(Connection connection, String sql, Binder binder, String header, RowWriter writer)
+    CursorStream(Connection connection, String sql, Binder binder, String header, RowWriter writer)
             throws SQLException {
         this.connection = connection;
         try {

@@ -3,7 +3,6 @@ package org.ipdex.authority.record;
 import io.micronaut.data.jdbc.runtime.JdbcOperations;
 import io.micronaut.transaction.annotation.ReadOnly;
 import jakarta.inject.Singleton;
-import org.ipdex.authority.ingest.EditionLoader;
 import org.ipdex.common.page.Page;
 
 import java.io.InputStream;
@@ -27,9 +26,9 @@ public class RecordQueries {
                                           AND de.code = r.exception_code""";
 
     private final JdbcOperations jdbc;
-    private final EditionLoader connections;
+    private final PoolConnections connections;
 
-    public RecordQueries(JdbcOperations jdbc, EditionLoader connections) {
+    public RecordQueries(JdbcOperations jdbc, PoolConnections connections) {
         this.jdbc = jdbc;
         this.connections = connections;
     }
@@ -67,7 +66,7 @@ public class RecordQueries {
         RecordFilter.Where where = filter.where(null);
         String sql = "SELECT office, number_key, kind, publication_date, exception_code, doc_number, edition_id "
                 + "FROM active_record" + where.sql() + " ORDER BY number_key, kind";
-        return new CursorStream(connections.connection(), sql, statement -> where.bind(statement, 1),
+        return connections.stream(sql, statement -> where.bind(statement, 1),
                 csv ? "office,numberKey,kind,publicationDate,exceptionCode,docNumber,editionId\n" : "",
                 csv ? RecordQueries::csvLine : RecordQueries::jsonLine);
     }

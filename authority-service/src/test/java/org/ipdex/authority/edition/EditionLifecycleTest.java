@@ -5,8 +5,8 @@ import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
 import jakarta.inject.Inject;
 import org.ipdex.authority.AuthorityApi;
 import org.ipdex.authority.AuthorityTest;
-import org.ipdex.authority.ingest.EditionLoader;
 import org.ipdex.authority.ingest.IngestRecovery;
+import org.ipdex.authority.record.PoolConnections;
 import org.ipdex.testdata.AuthorityFileWriter;
 import org.ipdex.testdata.Layout;
 import org.ipdex.testdata.RecordGenerator;
@@ -70,7 +70,7 @@ class EditionLifecycleTest extends AuthorityTest {
             entry("", "1000003", "A1", "20010601")));
 
     @Inject
-    EditionLoader loader;
+    PoolConnections connections;
     @Inject
     IngestRecovery recovery;
 
@@ -257,7 +257,7 @@ class EditionLifecycleTest extends AuthorityTest {
     void anIngestCutShortByAKillIsMarkedFailedAtRestartAndTheFileCanBeSentAgain() throws Exception {
         long before = activeCount("EP");
         long id;
-        try (Connection connection = loader.connection(); Statement statement = connection.createStatement()) {
+        try (Connection connection = connections.connection(); Statement statement = connection.createStatement()) {
             try (ResultSet rows = statement.executeQuery("INSERT INTO edition (office, category, layout, checksum, status, "
                     + "uploaded_by) VALUES ('EP', 'full', 'epo-csv', 'killed', 'ingesting', 'office-EP') RETURNING id")) {
                 rows.next();
@@ -301,7 +301,7 @@ class EditionLifecycleTest extends AuthorityTest {
     @Order(10)
     void anEditionStillLockedByAKilledServicesSessionIsMarkedFailedOnceTheSessionLetsGo() throws Exception {
         long id;
-        try (Connection session = loader.connection(); Statement statement = session.createStatement()) {
+        try (Connection session = connections.connection(); Statement statement = session.createStatement()) {
             try (ResultSet rows = statement.executeQuery("INSERT INTO edition (office, category, layout, checksum, "
                     + "status, uploaded_by) VALUES ('FR', 'full', 'epo-csv', 'killed-while-indexing', 'ingesting', "
                     + "'office-FR') RETURNING id")) {
@@ -332,7 +332,7 @@ class EditionLifecycleTest extends AuthorityTest {
     }
 
     private long count(String sql) {
-        try (Connection connection = loader.connection(); Statement statement = connection.createStatement();
+        try (Connection connection = connections.connection(); Statement statement = connection.createStatement();
              ResultSet rows = statement.executeQuery(sql)) {
             rows.next();
             return rows.getLong(1);

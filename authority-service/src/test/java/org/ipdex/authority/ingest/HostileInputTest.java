@@ -5,6 +5,7 @@ import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
 import jakarta.inject.Inject;
 import org.ipdex.authority.AuthorityApi;
 import org.ipdex.authority.AuthorityTest;
+import org.ipdex.authority.record.PoolConnections;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -42,7 +43,7 @@ class HostileInputTest extends AuthorityTest {
     private static final String SECRET = "s3cret-" + System.nanoTime();
 
     @Inject
-    EditionLoader loader;
+    PoolConnections connections;
 
     HttpServer trap;
     final AtomicInteger trapRequests = new AtomicInteger();
@@ -239,7 +240,7 @@ class HostileInputTest extends AuthorityTest {
     }
 
     private long count(String sql) {
-        try (Connection connection = loader.connection(); Statement statement = connection.createStatement();
+        try (Connection connection = connections.connection(); Statement statement = connection.createStatement();
              ResultSet rows = statement.executeQuery(sql)) {
             rows.next();
             return rows.getLong(1);

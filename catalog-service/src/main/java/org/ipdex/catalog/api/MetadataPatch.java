@@ -27,7 +27,7 @@ import java.util.Set;
  * in a patch replaces the override, {@code null} removes it (the spec's value shows again). Overrides are strict
  * where spec values are lenient: an office typing a value by hand gets a 400 naming the field and the vocabulary.
  */
-final class MetadataPatch {
+public final class MetadataPatch {
 
     static final ObjectMapper JSON = new ObjectMapper()
             .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
@@ -68,7 +68,7 @@ final class MetadataPatch {
     }
 
     /** The spec's metadata with the office's overrides laid over it, field by field. */
-    static ApiMetadata effective(String specMetadata, String overrides) {
+    public static ApiMetadata effective(String specMetadata, String overrides) {
         ObjectNode merged = (ObjectNode) read(specMetadata);
         merged.setAll((ObjectNode) read(overrides));
         try {

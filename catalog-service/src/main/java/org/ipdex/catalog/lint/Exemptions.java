@@ -1,11 +1,8 @@
 package org.ipdex.catalog.lint;
 
 import jakarta.inject.Singleton;
-import org.ipdex.catalog.api.Api;
-import org.ipdex.catalog.api.ApiRepository;
 import org.ipdex.common.identity.Identity;
 import org.ipdex.common.problem.InvalidInputException;
-import org.ipdex.common.problem.NotFoundException;
 
 import java.time.Instant;
 import java.util.List;
@@ -19,19 +16,18 @@ public class Exemptions {
 
     private static final int MIN_JUSTIFICATION = 10;
 
-    private final ApiRepository apis;
+    private final StoredSpecs apis;
     private final LintExemptionRepository exemptions;
     private final RuleCatalogue rules;
 
-    Exemptions(ApiRepository apis, LintExemptionRepository exemptions, RuleCatalogue rules) {
+    Exemptions(StoredSpecs apis, LintExemptionRepository exemptions, RuleCatalogue rules) {
         this.apis = apis;
         this.exemptions = exemptions;
         this.rules = rules;
     }
 
     public ExemptionResponse record(String apiId, ExemptionRequest request, Identity identity) {
-        Api api = apis.findById(apiId).orElseThrow(() -> new NotFoundException("No API " + apiId));
-        identity.requireOffice(api.officeCode());
+        identity.requireOffice(apis.office(apiId));
         if (request.ruleId() == null || !rules.exists(request.ruleId())) {
             throw InvalidInputException.parameter("ruleId", "no lint rule " + request.ruleId());
         }
@@ -47,9 +43,7 @@ public class Exemptions {
     }
 
     public List<ExemptionResponse> list(String apiId) {
-        if (!apis.existsById(apiId)) {
-            throw new NotFoundException("No API " + apiId);
-        }
+        apis.office(apiId); // a missing API is 404, not an empty list
         return exemptions.listByApiId(apiId).stream().map(ExemptionResponse::of).toList();
     }
 }

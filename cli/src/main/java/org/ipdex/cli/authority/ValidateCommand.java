@@ -1,7 +1,7 @@
 package org.ipdex.cli.authority;
 
-import org.ipdex.authority.definition.DefinitionFileReader;
 import org.ipdex.authority.definition.OfficeDefinitions;
+import org.ipdex.authority.ingest.DefinitionFileReader;
 import org.ipdex.authority.ingest.FileValidation;
 import org.ipdex.authority.ingest.IngestProperties;
 import org.ipdex.authority.ingest.IngestReport;

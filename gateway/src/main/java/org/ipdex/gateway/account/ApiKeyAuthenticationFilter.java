@@ -13,7 +13,6 @@ import jakarta.inject.Named;
 import org.ipdex.common.problem.Problem;
 import org.ipdex.gateway.FilterOrder;
 import org.ipdex.gateway.GatewayProblems;
-import org.ipdex.gateway.limit.KeyGuessingLimiter;
 import org.reactivestreams.Publisher;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -28,7 +27,7 @@ import java.util.concurrent.ExecutorService;
  * Establishes the {@link Caller} of every request before it is forwarded or served. A key that is sent but not
  * valid is refused even on public routes: a client with a revoked key should learn so, not silently become
  * anonymous. A client address that sent too many wrong keys has no key checked at all for a while
- * ({@link KeyGuessingLimiter}).
+ * ({@link FailedKeyChecks}).
  */
 @Filter(Filter.MATCH_ALL_PATTERN)
 final class ApiKeyAuthenticationFilter implements HttpServerFilter {
@@ -38,10 +37,10 @@ final class ApiKeyAuthenticationFilter implements HttpServerFilter {
 
     private final ApiKeyAuthenticator authenticator;
     private final AccessPolicy policy;
-    private final KeyGuessingLimiter guessing;
+    private final FailedKeyChecks guessing;
     private final Scheduler blocking;
 
-    ApiKeyAuthenticationFilter(ApiKeyAuthenticator authenticator, AccessPolicy policy, KeyGuessingLimiter guessing,
+    ApiKeyAuthenticationFilter(ApiKeyAuthenticator authenticator, AccessPolicy policy, FailedKeyChecks guessing,
                                @Named(TaskExecutors.BLOCKING) ExecutorService blocking) {
         this.authenticator = authenticator;
         this.policy = policy;

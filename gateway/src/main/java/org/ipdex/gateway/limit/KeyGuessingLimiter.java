@@ -10,6 +10,7 @@ import io.micronaut.scheduling.annotation.Scheduled;
 import jakarta.inject.Singleton;
 import org.ipdex.common.problem.Problem;
 import org.ipdex.gateway.GatewayProblems;
+import org.ipdex.gateway.account.FailedKeyChecks;
 
 import java.util.Map;
 import java.util.Optional;
@@ -24,7 +25,7 @@ import java.util.concurrent.TimeUnit;
  * a client that sends its valid key never meets this limit.
  */
 @Singleton
-public class KeyGuessingLimiter {
+public class KeyGuessingLimiter implements FailedKeyChecks {
 
     private static final String OVERFLOW = "overflow";
 
@@ -37,7 +38,7 @@ public class KeyGuessingLimiter {
         this.addresses = addresses;
     }
 
-    /** @return a 429 when the request's address has no failed check left; empty when its key may be checked */
+    @Override
     public Optional<MutableHttpResponse<Problem>> refusal(HttpRequest<?> request) {
         Bucket bucket = failures.get(clientOf(request));
         if (bucket == null || bucket.getAvailableTokens() > 0) {
@@ -51,7 +52,7 @@ public class KeyGuessingLimiter {
                 .header(HttpHeaders.RETRY_AFTER, String.valueOf(retryAfter)));
     }
 
-    /** Records that the request's address presented a key that is unknown, revoked or malformed. */
+    @Override
     public void failed(HttpRequest<?> request) {
         String client = clientOf(request);
         if (!failures.containsKey(client) && failures.size() >= properties.maxClients()) {

@@ -1,4 +1,4 @@
-package org.ipdex.authority.ingest;
+package org.ipdex.authority.edition;
 
 import io.micronaut.serde.annotation.Serdeable;
 

@@ -1,4 +1,4 @@
-package org.ipdex.authority.ingest;
+package org.ipdex.authority.edition;
 
 /**
  * Names of an edition's record table. Ids come from the database, never from a request, so building SQL with

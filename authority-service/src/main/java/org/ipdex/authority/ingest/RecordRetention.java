@@ -1,10 +1,9 @@
-package org.ipdex.authority.edition;
+package org.ipdex.authority.ingest;
 
 import io.micronaut.scheduling.annotation.Scheduled;
 import jakarta.inject.Singleton;
-import org.ipdex.authority.ingest.EditionLoader;
-import org.ipdex.authority.ingest.EditionTables;
-import org.ipdex.authority.ingest.IngestProperties;
+import org.ipdex.authority.edition.EditionTables;
+import org.ipdex.authority.record.PoolConnections;
 import org.ipdex.common.schedule.OneReplica;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -27,11 +26,11 @@ public class RecordRetention {
 
     private static final Logger LOG = LoggerFactory.getLogger(RecordRetention.class);
 
-    private final EditionLoader connections;
+    private final PoolConnections connections;
     private final IngestProperties properties;
     private final OneReplica oneReplica;
 
-    public RecordRetention(EditionLoader connections, IngestProperties properties, OneReplica oneReplica) {
+    public RecordRetention(PoolConnections connections, IngestProperties properties, OneReplica oneReplica) {
         this.connections = connections;
         this.properties = properties;
         this.oneReplica = oneReplica;

@@ -1,6 +1,7 @@
-package org.ipdex.authority.edition;
+package org.ipdex.authority.ingest;
 
 import io.micronaut.serde.annotation.Serdeable;
+import org.ipdex.authority.edition.EditionResponse;
 
 /**
  * The answer to an upload.

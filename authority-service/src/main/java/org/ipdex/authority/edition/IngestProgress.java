@@ -1,4 +1,4 @@
-package org.ipdex.authority.ingest;
+package org.ipdex.authority.edition;
 
 import io.micronaut.serde.annotation.Serdeable;
 import jakarta.inject.Singleton;
@@ -8,7 +8,10 @@ import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicLong;
 
-/** Progress of the ingests running in this process, shown by {@code GET /editions/{id}} while one runs. */
+/**
+ * Progress of the ingests running in this process, shown by {@code GET /editions/{id}} while one runs: the ingest
+ * writes it as it reads, the edition views read it.
+ */
 @Singleton
 public final class IngestProgress {
 
@@ -23,12 +26,13 @@ public final class IngestProgress {
     public record Snapshot(String stage, long rowsDone, long rowsPerSecond, Double fractionDone, Long etaSeconds) {
     }
 
-    static final class Tracker {
-        final long startedNanos = System.nanoTime();
+    /** One running ingest, written by the ingest as it goes and read by {@link #of}. */
+    public static final class Tracker {
+        public final long startedNanos = System.nanoTime();
         final long fileBytes;
-        final AtomicLong bytesRead = new AtomicLong();
-        volatile long rows;
-        volatile String stage = "reading";
+        public final AtomicLong bytesRead = new AtomicLong();
+        public volatile long rows;
+        public volatile String stage = "reading";
 
         Tracker(long fileBytes) {
             this.fileBytes = fileBytes;
@@ -37,13 +41,13 @@ public final class IngestProgress {
 
     private final Map<Long, Tracker> running = new ConcurrentHashMap<>();
 
-    Tracker start(long editionId, long fileBytes) {
+    public Tracker start(long editionId, long fileBytes) {
         Tracker tracker = new Tracker(fileBytes);
         running.put(editionId, tracker);
         return tracker;
     }
 
-    void end(long editionId) {
+    public void end(long editionId) {
         running.remove(editionId);
     }
 

@@ -1,4 +1,4 @@
-package org.ipdex.authority.edition;
+package org.ipdex.authority.ingest;
 
 import io.swagger.v3.oas.annotations.media.Content;
 import io.swagger.v3.oas.annotations.media.Schema;

@@ -1,9 +1,8 @@
-package org.ipdex.authority.definition;
+package org.ipdex.authority.ingest;
 
 import jakarta.inject.Singleton;
-import org.ipdex.authority.ingest.AuthorityFileReader;
-import org.ipdex.authority.ingest.MalformedFileException;
-import org.ipdex.authority.ingest.RecordSource;
+import org.ipdex.authority.definition.DefinitionFiles;
+import org.ipdex.authority.definition.OfficeDefinitions;
 import org.ipdex.common.problem.InvalidInputException;
 import org.ipdex.common.problem.ProblemError;
 
@@ -21,7 +20,7 @@ import java.util.Map;
  * or {@code exception}. The XML goes through the ST.37 reader, with its protections.
  */
 @Singleton
-public final class DefinitionFileReader {
+public final class DefinitionFileReader implements DefinitionFiles {
 
     private final AuthorityFileReader xml;
 
@@ -29,6 +28,7 @@ public final class DefinitionFileReader {
         this.xml = readers.stream().filter(reader -> reader.layout().equals("st37-xml")).findFirst().orElseThrow();
     }
 
+    @Override
     public OfficeDefinitions read(byte[] content) {
         String text = new String(content, StandardCharsets.UTF_8).stripLeading();
         OfficeDefinitions definitions = text.startsWith("<") || text.startsWith("\uFEFF<") ? readXml(content) : readText(text);

@@ -1,4 +1,4 @@
-package org.ipdex.common.problem;
+package org.ipdex.common.identity;
 
 import io.micronaut.context.annotation.Replaces;
 import io.micronaut.http.HttpHeaders;
@@ -11,7 +11,9 @@ import io.micronaut.http.server.exceptions.ExceptionHandler;
 import io.micronaut.security.authentication.AuthorizationException;
 import io.micronaut.security.authentication.DefaultAuthorizationExceptionHandler;
 import jakarta.inject.Singleton;
-import org.ipdex.common.identity.Identity;
+import org.ipdex.common.problem.Problem;
+import org.ipdex.common.problem.Problems;
+import org.ipdex.common.problem.UnauthorizedException;
 
 import java.util.List;
 
@@ -20,7 +22,8 @@ import java.util.List;
  * framework's own handler answers 403 to every authenticated caller, and behind the gateway an anonymous caller
  * is authenticated (its identity token carries the {@code public} role), so it would hear "forbidden" where a
  * key would have helped. The internal API takes no keys at all, only the services' own token, so there an
- * authenticated caller of any other kind stays forbidden.
+ * authenticated caller of any other kind stays forbidden. It lives beside {@link Identity}, which tells the two
+ * apart, so that {@code problem} stays below {@code identity} (identity throws its problems, not the other way).
  */
 @Singleton
 @Produces(Problem.MEDIA_TYPE)
