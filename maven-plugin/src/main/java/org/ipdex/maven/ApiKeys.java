@@ -8,18 +8,15 @@ import org.apache.maven.settings.crypto.DefaultSettingsDecryptionRequest;
 import org.apache.maven.settings.crypto.SettingsDecrypter;
 import org.apache.maven.settings.crypto.SettingsDecryptionResult;
 
-import java.util.Map;
 import java.util.Optional;
 
 /**
- * Where an office's API key comes from, in the order a Maven user expects: the {@code <server>} of
- * {@code settings.xml} whose id is {@code serverId} (its password is the key, encrypted with {@code mvn
- * --encrypt-password} or not), else the environment's {@code IPDEX_API_KEY} (a CI secret). Never a POM parameter:
- * a POM is committed, and a key in it is a key published.
+ * An office's API key the Maven way: the password of the {@code <server>} in {@code settings.xml} whose id is
+ * {@code serverId}, encrypted with {@code mvn --encrypt-password} or not. Without one, the CLI's
+ * {@code ServerSettings} looks further ({@code IPDEX_API_KEY}, then the ipdex config file). Never a POM parameter: a
+ * POM is committed, and a key in it is a key published.
  */
 final class ApiKeys {
-
-    static final String ENVIRONMENT = "IPDEX_API_KEY";
 
     private final SettingsDecrypter decrypter;
 
@@ -27,25 +24,24 @@ final class ApiKeys {
         this.decrypter = decrypter;
     }
 
-    /** @return the key, or empty when neither place has one */
-    Optional<String> find(Settings settings, String serverId, Map<String, String> environment)
-            throws MojoExecutionException {
+    /** @return the key, or empty when settings.xml has no server of that id */
+    Optional<String> fromSettings(Settings settings, String serverId) throws MojoExecutionException {
         Server server = serverId == null || settings == null ? null : settings.getServer(serverId);
-        if (server != null) {
-            SettingsDecryptionResult decrypted = decrypter.decrypt(new DefaultSettingsDecryptionRequest(server));
-            for (SettingsProblem problem : decrypted.getProblems()) {
-                if (problem.getSeverity() != SettingsProblem.Severity.WARNING) {
-                    throw new MojoExecutionException("The password of <server> '" + serverId + "' in settings.xml "
-                            + "cannot be decrypted: " + problem.getMessage());
-                }
-            }
-            String key = decrypted.getServer().getPassword();
-            if (key == null || key.isBlank()) {
-                throw new MojoExecutionException("<server> '" + serverId + "' in settings.xml has no <password>: "
-                        + "put the office's API key there");
-            }
-            return Optional.of(key.strip());
+        if (server == null) {
+            return Optional.empty();
         }
-        return Optional.ofNullable(environment.get(ENVIRONMENT)).map(String::strip).filter(key -> !key.isEmpty());
+        SettingsDecryptionResult decrypted = decrypter.decrypt(new DefaultSettingsDecryptionRequest(server));
+        for (SettingsProblem problem : decrypted.getProblems()) {
+            if (problem.getSeverity() != SettingsProblem.Severity.WARNING) {
+                throw new MojoExecutionException("The password of <server> '" + serverId + "' in settings.xml "
+                        + "cannot be decrypted: " + problem.getMessage());
+            }
+        }
+        String key = decrypted.getServer().getPassword();
+        if (key == null || key.isBlank()) {
+            throw new MojoExecutionException("<server> '" + serverId + "' in settings.xml has no <password>: put the "
+                    + "office's API key there");
+        }
+        return Optional.of(key.strip());
     }
 }

@@ -1,6 +1,5 @@
 package org.ipdex.maven;
 
-import org.apache.maven.plugin.AbstractMojo;
 import org.apache.maven.plugin.MojoExecutionException;
 import org.apache.maven.plugin.MojoFailureException;
 import org.apache.maven.plugins.annotations.LifecyclePhase;
@@ -29,7 +28,7 @@ import java.util.Optional;
  * {@code file:line: LEVEL rule message}.
  */
 @Mojo(name = "lint", defaultPhase = LifecyclePhase.VERIFY, threadSafe = true)
-public class LintMojo extends AbstractMojo {
+public class LintMojo extends IpdexMojo {
 
     /** The report's format; the file is {@code lint.txt}, {@code lint.json} or {@code lint.sarif}. */
     enum Format {
@@ -44,38 +43,26 @@ public class LintMojo extends AbstractMojo {
 
     /** The spec: a JSON or YAML file, a zip bundle, or a folder read as one bundle (its files sent together). */
     @Parameter(property = "ipdex.spec")
-    private File spec;
+    File spec;
 
     /** A folder with one spec per entry (file, zip or sub-folder), each linted on its own; with or without {@code spec}. */
     @Parameter(property = "ipdex.specs")
-    private File specs;
+    File specs;
 
     /** A bundle's root file (relative to the bundle), when more than one file could be it. */
     @Parameter(property = "ipdex.main")
-    private String main;
+    String main;
 
     /** {@code text}, {@code json} or {@code sarif} (SARIF 2.1.0, for code-scanning views). */
     @Parameter(property = "ipdex.lint.format", defaultValue = "sarif")
-    private String format;
+    String format;
 
     /** Fail on MUST violations ({@code error}), also on SHOULD ones ({@code warning}), or never ({@code none}). */
     @Parameter(property = "ipdex.lint.failOn", defaultValue = "error")
-    private String failOn;
-
-    /** Where the report is written. */
-    @Parameter(property = "ipdex.outputDirectory", defaultValue = "${project.build.directory}/ipdex")
-    private File outputDirectory;
-
-    /** Skips every ipdex goal. */
-    @Parameter(property = "ipdex.skip", defaultValue = "false")
-    private boolean skip;
+    String failOn;
 
     @Override
-    public void execute() throws MojoExecutionException, MojoFailureException {
-        if (skip) {
-            getLog().info("ipdex: lint skipped");
-            return;
-        }
+    void run() throws MojoExecutionException, MojoFailureException {
         FailOn threshold = Choices.of(FailOn.class, "failOn", failOn);
         Format chosen = Choices.of(Format.class, "format", format);
         SpecLinter linter = new SpecLinter();

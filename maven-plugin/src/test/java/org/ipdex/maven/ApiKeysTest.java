@@ -19,7 +19,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-/** The key's sources with Maven's own decrypter, set up as {@code mvn --encrypt-master-password} leaves it. */
+/** The key from settings.xml with Maven's own decrypter, set up as {@code mvn --encrypt-master-password} leaves it. */
 class ApiKeysTest {
 
     private static final String KEY = "ipdex_office_EP_7f3a";
@@ -42,32 +42,30 @@ class ApiKeysTest {
     }
 
     @Test
-    void theServerOfSettingsXmlComesFirstEncryptedOrNot() throws Exception {
-        assertEquals(Optional.of(KEY), keys.find(settings(cipher.encryptAndDecorate(KEY, master)), "ipdex",
-                Map.of(ApiKeys.ENVIRONMENT, "from-the-environment")));
-        assertEquals(Optional.of(KEY), keys.find(settings(KEY), "ipdex", Map.of()));
+    void thePasswordOfTheServerEncryptedOrNot() throws Exception {
+        assertEquals(Optional.of(KEY), keys.fromSettings(settings(cipher.encryptAndDecorate(KEY, master)), "ipdex"));
+        assertEquals(Optional.of(KEY), keys.fromSettings(settings(" " + KEY + "\n"), "ipdex"));
     }
 
     @Test
-    void theEnvironmentWhenSettingsXmlHasNoSuchServer() throws MojoExecutionException {
-        assertEquals(Optional.of(KEY), keys.find(settings(KEY), "another-server", Map.of(ApiKeys.ENVIRONMENT, " " + KEY + "\n")));
-        assertEquals(Optional.of(KEY), keys.find(new Settings(), "ipdex", Map.of(ApiKeys.ENVIRONMENT, KEY)));
-        assertEquals(Optional.empty(), keys.find(new Settings(), "ipdex", Map.of(ApiKeys.ENVIRONMENT, "  ")));
-        assertEquals(Optional.empty(), keys.find(new Settings(), "ipdex", Map.of()));
+    void noKeyWhenSettingsXmlHasNoSuchServer() throws MojoExecutionException {
+        assertEquals(Optional.empty(), keys.fromSettings(settings(KEY), "another-server"));
+        assertEquals(Optional.empty(), keys.fromSettings(new Settings(), "ipdex"));
     }
 
     @Test
     void aServerWithoutPasswordOrWithOneThatCannotBeDecryptedIsSaidSo() throws Exception {
         MojoExecutionException empty = assertThrows(MojoExecutionException.class,
-                () -> keys.find(settings(null), "ipdex", Map.of(ApiKeys.ENVIRONMENT, KEY)));
+                () -> keys.fromSettings(settings(null), "ipdex"));
         assertTrue(empty.getMessage().contains("has no <password>"), empty.getMessage());
         String otherMaster = cipher.encryptAndDecorate(KEY, "not the master password");
         MojoExecutionException wrong = assertThrows(MojoExecutionException.class,
-                () -> keys.find(settings(otherMaster), "ipdex", Map.of()));
+                () -> keys.fromSettings(settings(otherMaster), "ipdex"));
         assertTrue(wrong.getMessage().contains("cannot be decrypted"), wrong.getMessage());
     }
 
-    private static Settings settings(String password) {
+    /** A settings.xml with the server {@code ipdex} whose password is this. */
+    static Settings settings(String password) {
         Server server = new Server();
         server.setId("ipdex");
         server.setPassword(password);
