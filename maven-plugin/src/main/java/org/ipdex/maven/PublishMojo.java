@@ -69,11 +69,16 @@ public class PublishMojo extends IpdexMojo {
     @Override
     void run() throws MojoExecutionException, MojoFailureException {
         Threshold threshold = Choices.of(Threshold.class, "failOn", failOn);
+        Optional<String> key = keys.fromSettings(settings, serverId);
         ServerSettings target;
         try {
-            target = ServerSettings.resolve(Optional.ofNullable(server), keys.fromSettings(settings, serverId));
+            target = ServerSettings.resolve(Optional.ofNullable(server), key);
         } catch (CliFailure failure) {
             throw BuildFailures.of(failure);
+        }
+        if (key.isPresent()) {
+            // a refused key's message names where it came from: here, not "the key given"
+            target = new ServerSettings(target.server(), key, "<server> '" + serverId + "' in settings.xml");
         }
         if (target.apiKey().isEmpty()) {
             throw new MojoFailureException("ipdex:publish needs the office's API key: a <server> with the id '"

@@ -142,7 +142,8 @@ class PublishMojoIT {
         PublishMojo mojo = mojo(spec);
         mojo.settings = ApiKeysTest.settings("ipdex_not_a_key");
         MojoFailureException refused = assertThrows(MojoFailureException.class, mojo::execute);
-        assertTrue(refused.getMessage().contains("refused the key"), refused.getMessage());
+        assertTrue(refused.getMessage().contains("refused the key (<server> 'ipdex' in settings.xml)"),
+                refused.getMessage());
     }
 
     private PublishMojo mojo(Path spec) {
