@@ -9,7 +9,7 @@ import org.ipdex.cli.server.ProgressBar;
 import org.ipdex.cli.server.ServerFailures;
 import org.ipdex.cli.server.ServerOptions;
 import org.ipdex.cli.server.ServerSettings;
-import org.ipdex.cli.server.StreamingUpload;
+import org.ipdex.cli.server.DirectCalls;
 import org.ipdex.client.IpdexClient;
 import org.ipdex.client.model.CoverageCheckResponse;
 import org.ipdex.client.model.CoverageCheckResponseProgress;
@@ -111,7 +111,7 @@ public final class CheckCommand implements Callable<Integer> {
         query.put("column", column);
         query.put("name", name);
         ProgressBar bar = new ProgressBar(spec.commandLine().getErr(), "upload", System.console() != null);
-        CoverageCheckResponse created = new StreamingUpload(client).post("/api/v1/authority/coverageChecks", query,
+        CoverageCheckResponse created = new DirectCalls(client).post("/api/v1/authority/coverageChecks", query,
                 holdings, "application/octet-stream",
                 sent -> bar.update(size == 0 ? 1.0 : (double) sent / size, ProgressBar.bytes(sent) + " / "
                         + ProgressBar.bytes(size)), CoverageCheckResponse.class);

@@ -4,7 +4,7 @@ import org.ipdex.catalog.diff.Classification;
 import org.ipdex.catalog.diff.Differ;
 import org.ipdex.catalog.spec.ParsedSpec;
 import org.ipdex.catalog.spec.SpecParser;
-import org.ipdex.cli.server.StreamingUpload;
+import org.ipdex.cli.server.DirectCalls;
 import org.ipdex.client.IpdexClient;
 import org.ipdex.client.IpdexProblemException;
 import org.ipdex.client.invoker.ApiException;
@@ -110,7 +110,7 @@ public final class Publisher {
      */
     private LintReport lint(Path spec) throws ApiException, IOException {
         try {
-            return new StreamingUpload(client).post("/api/v1/catalog/lintReports", Map.of(), spec, "application/yaml",
+            return new DirectCalls(client).post("/api/v1/catalog/lintReports", Map.of(), spec, "application/yaml",
                     sent -> { }, LintReport.class);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();

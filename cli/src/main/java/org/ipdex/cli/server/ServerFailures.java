@@ -39,7 +39,8 @@ public final class ServerFailures {
             if (api.getCode() == 0) {
                 return about(subject, api.getCause() == null ? new IOException(api.getMessage()) : api.getCause());
             }
-            return status(subject, api.getCode(), "HTTP " + api.getCode() + " without a problem document");
+            return status(subject, api.getCode(), api.getMessage() != null && api.getMessage().startsWith("HTTP ")
+                    ? api.getMessage() : "HTTP " + api.getCode() + " without a problem document");
         }
         if (error instanceof UncheckedIOException unchecked) {
             return about(subject, unchecked.getCause());
