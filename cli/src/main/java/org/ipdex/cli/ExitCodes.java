@@ -20,6 +20,8 @@ public final class ExitCodes {
     public static final int AUTH = 5;
     /** A defect of ipdex itself; the message asks for a report. */
     public static final int INTERNAL = 6;
+    /** The server has no such thing, or one in the way: an unknown API, office or check (404), a conflict (409). */
+    public static final int REFUSED = 7;
 
     private ExitCodes() {
     }

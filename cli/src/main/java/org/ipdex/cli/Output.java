@@ -21,11 +21,16 @@ public final class Output {
             stdout.flush();
             return;
         }
-        try (Writer writer = Files.newBufferedWriter(file.get(), StandardCharsets.UTF_8);
+        toFile(file.get(), report);
+    }
+
+    /** Writes the report to this file (UTF-8), replacing it; the Maven plugin's reports under target/ipdex too. */
+    public static void toFile(Path file, Consumer<PrintWriter> report) {
+        try (Writer writer = Files.newBufferedWriter(file, StandardCharsets.UTF_8);
              PrintWriter out = new PrintWriter(writer)) {
             report.accept(out);
         } catch (IOException e) {
-            throw CliFailure.input(file.get() + ": cannot be written (" + e.getMessage() + ")");
+            throw CliFailure.input(file + ": cannot be written (" + e.getMessage() + ")");
         }
     }
 }

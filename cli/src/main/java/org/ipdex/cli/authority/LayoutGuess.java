@@ -9,6 +9,7 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
+import java.util.Optional;
 
 /**
  * The layout of a file when none is given: the service asks the uploader for it, but on a desk the file's first
@@ -21,6 +22,12 @@ final class LayoutGuess {
     }
 
     static String of(Path file) {
+        return guess(file).orElseThrow(() -> CliFailure.input(file + ": not XML, and its first line has neither ';' "
+                + "nor tabs: give --layout, or --mapping MAP.yaml for another delimited layout"));
+    }
+
+    /** The layout the file's first line shows; empty when it shows none. */
+    static Optional<String> guess(Path file) {
         byte[] head;
         try (InputStream in = new Unpacker(IngestProperties.defaults()).open(file)) {
             head = in.readNBytes(4096);
@@ -29,17 +36,16 @@ final class LayoutGuess {
         }
         String text = new String(head, StandardCharsets.UTF_8).replace("\uFEFF", "").stripLeading();
         if (text.startsWith("<")) {
-            return "st37-xml";
+            return Optional.of("st37-xml");
         }
         int end = text.indexOf('\n');
         String first = end < 0 ? text : text.substring(0, end);
         if (first.indexOf(';') >= 0) {
-            return "epo-csv";
+            return Optional.of("epo-csv");
         }
         if (first.indexOf('\t') >= 0) {
-            return "uspto-tsv";
+            return Optional.of("uspto-tsv");
         }
-        throw CliFailure.input(file + ": not XML, and its first line has neither ';' nor tabs: give --layout, or "
-                + "--mapping MAP.yaml for another delimited layout");
+        return Optional.empty();
     }
 }

@@ -25,6 +25,7 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
+import java.util.OptionalDouble;
 import java.util.concurrent.Callable;
 
 @Command(name = "validate", mixinStandardHelpOptions = true, versionProvider = Version.class,
@@ -104,7 +105,7 @@ public final class ValidateCommand implements Callable<Integer> {
             if (format == Format.json) {
                 Json.write(report, out);
             } else {
-                ValidationText.write(file.toString(), report, maxErrorRate, out);
+                ValidationText.write(file.toString(), report, OptionalDouble.of(maxErrorRate), out);
             }
         });
         return "accepted".equals(report.outcome()) ? ExitCodes.OK : ExitCodes.FINDINGS;

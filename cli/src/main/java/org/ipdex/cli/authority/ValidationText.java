@@ -6,6 +6,7 @@ import org.ipdex.common.problem.ProblemError;
 import java.io.PrintWriter;
 import java.util.Locale;
 import java.util.Map;
+import java.util.OptionalDouble;
 import java.util.TreeMap;
 
 /** The validation report for people: the verdict, the counts by kind of error, then each listed error at its line. */
@@ -14,14 +15,16 @@ final class ValidationText {
     private ValidationText() {
     }
 
-    static void write(String file, IngestReport report, double maxErrorRate, PrintWriter out) {
+    /** @param maxErrorRate the threshold the file was judged by, when known (the server does not say its own) */
+    static void write(String file, IngestReport report, OptionalDouble maxErrorRate, PrintWriter out) {
         for (ProblemError error : report.errors()) {
             out.printf("%s:%d: %s%n", file, error.line() == null ? 0 : error.line(), error.message());
         }
         double rate = report.recordsRead() == 0 ? 0 : 100.0 * report.recordsRejected() / report.recordsRead();
-        out.printf(Locale.ROOT, "%s: %s: %,d entries read, %,d accepted, %,d with errors (%.2f%%; the service allows %.2f%%)%n",
+        out.printf(Locale.ROOT, "%s: %s: %,d entries read, %,d accepted, %,d with errors (%.2f%%%s)%n",
                 file, report.outcome().toUpperCase(Locale.ROOT), report.recordsRead(), report.recordsAccepted(),
-                report.recordsRejected(), rate, maxErrorRate * 100);
+                report.recordsRejected(), rate, maxErrorRate.isPresent() ? String.format(Locale.ROOT,
+                        "; the service allows %.2f%%", maxErrorRate.getAsDouble() * 100) : "");
         if (report.detail() != null) {
             out.println("  " + report.detail());
         }
@@ -34,6 +37,7 @@ final class ValidationText {
         out.println("  codes checked against: " + switch (String.valueOf(report.definitionsFrom())) {
             case "file" -> "the file's definition part";
             case "given" -> "the definitions given (--definitions / --mapping)";
+            case "stored" -> "the codes stored for the office";
             default -> "nothing (no definitions): only their shape";
         });
         report.notes().forEach(note -> out.println("  note: " + note));

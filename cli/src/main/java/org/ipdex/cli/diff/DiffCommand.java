@@ -1,6 +1,5 @@
 package org.ipdex.cli.diff;
 
-import org.ipdex.catalog.diff.Change;
 import org.ipdex.catalog.diff.ChangeLog;
 import org.ipdex.catalog.diff.DiffReport;
 import org.ipdex.cli.ExitCodes;
@@ -13,7 +12,6 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
-import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.Locale;
 import java.util.Optional;
@@ -54,7 +52,7 @@ public final class DiffCommand implements Callable<Integer> {
         DiffReport report = new SpecDiffer().diff(older, newer);
         Output.to(Optional.ofNullable(output), spec.commandLine().getOut(), out -> {
             switch (format) {
-                case text -> text(report, out);
+                case text -> DiffText.write(report, out);
                 case json -> Json.write(report, out);
                 case markdown -> out.print(ChangeLog.markdown("Changes from " + older.getFileName() + " to "
                         + newer.getFileName(), report));
@@ -62,15 +60,6 @@ public final class DiffCommand implements Callable<Integer> {
         });
         SpecDiffer.FailOn threshold = SpecDiffer.FailOn.valueOf(failOn.name().toUpperCase(Locale.ROOT));
         return threshold.fails(report) ? ExitCodes.FINDINGS : ExitCodes.OK;
-    }
-
-    private static void text(DiffReport report, PrintWriter out) {
-        for (Change change : report.changes()) {
-            out.printf("%-17s %s  [%s %s]%n", SpecDiffer.label(change.classification()), change.message(),
-                    change.kind(), change.pointer());
-        }
-        out.printf("verdict %s: %d breaking, %d possibly breaking, %d other change(s)%n", report.verdict(),
-                report.breaking(), report.possiblyBreaking(), report.nonBreaking());
     }
 
     /** Accepts the spelling people type, {@code possibly-breaking}. */

@@ -23,9 +23,14 @@ public final class SpecDiffer {
         BREAKING, POSSIBLY_BREAKING, NONE;
 
         public boolean fails(DiffReport report) {
+            return report.changes().stream().anyMatch(change -> fails(change.classification()));
+        }
+
+        /** Whether a change of this classification is over the threshold (the Maven plugin lists those). */
+        public boolean fails(Classification classification) {
             return switch (this) {
-                case BREAKING -> report.breaking() > 0;
-                case POSSIBLY_BREAKING -> report.breaking() + report.possiblyBreaking() > 0;
+                case BREAKING -> classification == Classification.BREAKING;
+                case POSSIBLY_BREAKING -> classification != Classification.NON_BREAKING;
                 case NONE -> false;
             };
         }

@@ -26,13 +26,6 @@ public final class LintCommand implements Callable<Integer> {
 
     enum Threshold { error, warning, none }
 
-    /** One spec's report in the JSON output: the file as named, the file its lines are in, the service's report. */
-    record JsonReport(String file, String linesFile, org.ipdex.catalog.lint.LintReport report) {
-        static JsonReport of(LintedSpec spec) {
-            return new JsonReport(spec.input().toString(), spec.linesFile().toString(), spec.report());
-        }
-    }
-
     @Spec
     CommandSpec spec;
 

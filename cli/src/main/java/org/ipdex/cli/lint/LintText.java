@@ -15,12 +15,23 @@ public final class LintText {
         for (LintedSpec spec : specs) {
             LintReport report = spec.report();
             for (Violation violation : report.violations()) {
-                out.printf("%s:%d: %-6s %s %s  [%s]%n", spec.linesFile(), violation.line() == null ? 1 : violation.line(),
-                        violation.severity(), violation.ruleId(), violation.message(), violation.pointer());
+                out.println(line(spec, violation));
             }
-            out.printf("%s: ST.90 score %d, level %s; %d MUST, %d SHOULD, %d MAY violation(s); %d of %d rules failed%n",
-                    spec.input(), report.score(), report.level(), report.counts().must(), report.counts().should(),
-                    report.counts().may(), report.rulesFailed(), report.rulesChecked());
+            out.println(summary(spec));
         }
+    }
+
+    /** The spec's score, level and counts in one line. */
+    public static String summary(LintedSpec spec) {
+        LintReport report = spec.report();
+        return String.format("%s: ST.90 score %d, level %s; %d MUST, %d SHOULD, %d MAY violation(s); %d of %d rules failed",
+                spec.input(), report.score(), report.level(), report.counts().must(), report.counts().should(),
+                report.counts().may(), report.rulesFailed(), report.rulesChecked());
+    }
+
+    /** {@code file:line: LEVEL rule message  [pointer]}, the form editors and CI logs link to the line. */
+    public static String line(LintedSpec spec, Violation violation) {
+        return String.format("%s:%d: %-6s %s %s  [%s]", spec.linesFile(), violation.line() == null ? 1 : violation.line(),
+                violation.severity(), violation.ruleId(), violation.message(), violation.pointer());
     }
 }
