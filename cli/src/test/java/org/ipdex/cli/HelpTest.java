@@ -10,7 +10,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 class HelpTest {
 
     @ParameterizedTest
-    @ValueSource(strings = {"", "lint", "diff", "authority", "authority validate", "authority convert"})
+    @ValueSource(strings = {"", "lint", "diff", "authority", "authority validate", "authority convert",
+            "authority upload", "publish", "coverage", "coverage check", "search"})
     void everyCommandHasHelp(String command) {
         String[] words = (command + " --help").strip().split(" ");
         Cli.Run run = Cli.run(words);

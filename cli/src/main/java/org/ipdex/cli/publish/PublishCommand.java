@@ -31,7 +31,8 @@ import java.util.concurrent.Callable;
                         + "seen in shell history, by ps and in CI logs.",
                 "Exit: 0 published (or identical), 1 not published: breaking changes (--fail-on breaking), 2 usage, "
                         + "3 the spec is missing, unreadable or refused by the server, 4 server unreachable or "
-                        + "failed, 5 no key or key refused, 7 the API belongs to another office or is in the way."})
+                        + "failed, 5 no key, key refused or another office's API, 7 another upload stored a version "
+                        + "meanwhile (409)."})
 public final class PublishCommand implements Callable<Integer> {
 
     enum Format { text, json }

@@ -1,6 +1,7 @@
 package org.ipdex.cli.server;
 
 import org.ipdex.cli.CliFailure;
+import org.ipdex.cli.ExitCodes;
 import org.ipdex.client.ClientSettings;
 
 import java.io.IOException;
@@ -77,7 +78,7 @@ public record ServerSettings(URI server, Optional<String> apiKey, String keyOrig
     /** Refuses to go on without a key: the command would only hear 401 from the server. */
     public ServerSettings requireKey(String why) {
         if (apiKey.isEmpty()) {
-            throw new CliFailure(org.ipdex.cli.ExitCodes.AUTH, why + " needs an API key: set " + KEY_ENV
+            throw new CliFailure(ExitCodes.AUTH, why + " needs an API key: set " + KEY_ENV
                     + " or api-key in the config file (" + CONFIG_ENV + ", else ~/.config/ipdex/config.properties)");
         }
         return this;
@@ -106,7 +107,7 @@ public record ServerSettings(URI server, Optional<String> apiKey, String keyOrig
             }
             return uri;
         } catch (IllegalArgumentException e) {
-            throw new CliFailure(org.ipdex.cli.ExitCodes.USAGE, "the server must be an http or https URL, not '"
+            throw new CliFailure(ExitCodes.USAGE, "the server must be an http or https URL, not '"
                     + url + "'");
         }
     }
